@@ -1,0 +1,45 @@
+# Two commands from a fresh clone: `make demo` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint check bench bench-summaries bench-sbd bench-actors golden clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "briefing needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	@touch $@
+
+## demo: set up, then build the memo for this sample workspace and print it
+demo: $(STAMP)
+	$(BIN)/briefing build
+
+## test: set up, lint, type-check and run the test suite
+test: $(STAMP) lint
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check briefing tests bench
+	$(BIN)/mypy
+
+## bench: every benchmark (needs ../shared)
+bench: bench-sbd bench-summaries bench-actors
+
+bench-sbd: $(STAMP)
+	$(BIN)/python bench/bench_sbd.py
+
+bench-summaries: $(STAMP)
+	$(BIN)/python bench/bench_summaries.py
+
+bench-actors: $(STAMP)
+	$(BIN)/python bench/bench_actors.py
+
+## golden: rewrite the golden memo files after an intended output change
+golden: $(STAMP)
+	BRIEFING_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -1,0 +1,65 @@
+"""Assemble the briefing: analyse each article, then gather key points and positions.
+
+:func:`analyse` is per article and pure (the unit a cache or a worker deals in);
+:func:`build_briefing` combines analyses in the analyst's chosen order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date as _date
+
+from .actors import ActorBook
+from .config import Config
+from .errors import BriefingError
+from .models import Analysis, Article, Briefing
+from .positions import group_positions
+from .sentences import make_sentences
+from .statements import find_statements
+from .summary import key_points, summarize_sentences
+
+
+def analyse(article: Article, *, sentences: int = 3, actors: ActorBook | None = None) -> Analysis:
+    """Split, summarise and find the statements of one article."""
+    sents = make_sentences(article.text)
+    return Analysis(
+        article=article,
+        sentences=sents,
+        summary=summarize_sentences(sents, sentences),
+        statements=find_statements(article, sents, actors),
+    )
+
+
+def select(articles: Sequence[Article], ids: Sequence[str]) -> list[Article]:
+    """The articles named by ``ids``, in that order; all of them when ``ids`` is empty."""
+    if not ids:
+        return list(articles)
+    by_id = {a.id: a for a in articles}
+    missing = [i for i in ids if i not in by_id]
+    if missing:
+        known = ", ".join(sorted(by_id)) or "none"
+        raise BriefingError(f"unknown article id: {', '.join(missing)} (known: {known})")
+    return [by_id[i] for i in dict.fromkeys(ids)]
+
+
+def build_briefing(
+    analyses: Iterable[Analysis],
+    config: Config,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    skipped: Sequence[str] = (),
+) -> Briefing:
+    """The memo content for ``analyses`` (in memo order) under ``config``."""
+    chosen = tuple(analyses)
+    statements = [s for a in chosen for s in a.statements]
+    return Briefing(
+        title=title or config.memo.title,
+        date=date or _date.today().isoformat(),
+        prepared_by=config.memo.prepared_by,
+        classification=config.memo.classification,
+        analyses=chosen,
+        key_points=key_points(chosen, config.summary.key_points),
+        positions=group_positions(statements, config.positions.focus),
+        skipped=tuple(skipped),
+    )

@@ -1,0 +1,265 @@
+"""The ``briefing`` command: a thin click shell over the library.
+
+Exit codes: 0 done; 1 nothing could be built (no readable article, template error, refused
+overwrite); 2 usage or config error. Problems are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .briefing import select
+from .clean import strip_controls
+from .errors import BriefingError, ConfigError
+from .fsutil import write_atomic
+from .models import Analysis, Article
+from .render import positions_to_list, render_json, render_markdown
+from .stance import stance_verb
+from .summary import key_points, summarize_sentences
+from .templates import find_template, list_templates
+from .workspace import Workspace
+
+F = TypeVar("F", bound=Callable[..., Any])
+PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one clean line on stderr and exit with ``code``."""
+    click.echo(f"briefing: error: {strip_controls(message)}", err=True)
+    sys.exit(code)
+
+
+def warn(message: str) -> None:
+    click.echo(f"briefing: warning: {strip_controls(message)}", err=True)
+
+
+def reports_errors(func: F) -> F:
+    """Turn library errors into one-line messages with the documented exit codes."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ConfigError as exc:
+            fail(str(exc), 2)
+        except BriefingError as exc:
+            fail(str(exc), 1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _workspace(ctx: click.Context) -> Workspace:
+    ws = ctx.obj.get("workspace")
+    if ws is None:
+        ws = Workspace.open(ctx.obj.get("config"))
+        ctx.obj["workspace"] = ws
+    assert isinstance(ws, Workspace)
+    return ws
+
+
+def _load(ws: Workspace, paths: Sequence[Path], ids: Sequence[str] = ()) -> list[Article]:
+    """Readable articles (warning once per skipped file); exit 1 when none is left."""
+    result = ws.load(paths)
+    for problem in result.skipped:
+        warn(f"skipped {problem}")
+    articles = select(result.articles, ids)
+    limit = ws.config.sources.max_articles
+    if len(articles) > limit:
+        warn(f"{len(articles)} articles; using the first {limit} (sources.max_articles)")
+        articles = articles[:limit]
+    if not articles:
+        where = ", ".join(str(p) for p in paths) or ", ".join(ws.config.sources.paths)
+        fail(f"no readable article in {where}", 1)
+    return articles
+
+
+def _emit(text: str, output: str | None, force: bool) -> None:
+    """Write to stdout, or atomically to ``output`` (refusing to overwrite without force)."""
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    write_atomic(Path(output), text, overwrite=force)
+    click.echo(f"briefing: wrote {output}", err=True)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "-c",
+    "--config",
+    type=click.Path(path_type=Path),
+    help="Workspace config file or folder (default: ./briefing.toml).",
+)
+@click.version_option(package_name="briefing")
+@click.pass_context
+def main(ctx: click.Context, config: Path | None) -> None:
+    """Turn news articles into a sourced briefing memo.
+
+    With no command, opens the article picker (TUI) on the workspace.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["config"] = config
+    if ctx.invoked_subcommand is None:
+        run_tui(ctx)
+
+
+@reports_errors
+def run_tui(ctx: click.Context) -> None:
+    """Open the Textual app; imported lazily so the CLI never pays for it."""
+    ws = _workspace(ctx)
+    from .tui.app import make_app
+
+    make_app(ws).run()
+
+
+@main.command()
+@PATHS
+@click.option(
+    "--select",
+    "ids",
+    multiple=True,
+    metavar="ID",
+    help="Article id to include, in memo order (repeatable).",
+)
+@click.option(
+    "--template", "-t", default=None, help="Template name or file (default: config memo.template)."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    metavar="FILE",
+    help="Write here instead of stdout ('-' = stdout).",
+)
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option("--title", default=None, help="Memo title (default: config memo.title).")
+@click.option("--date", default=None, metavar="YYYY-MM-DD", help="Memo date (default: today).")
+@click.pass_context
+@reports_errors
+def build(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    ids: tuple[str, ...],
+    template: str | None,
+    fmt: str,
+    output: str | None,
+    force: bool,
+    title: str | None,
+    date: str | None,
+) -> None:
+    """Build the memo from PATHS (files or folders; default: the config's sources)."""
+    ws = _workspace(ctx)
+    if output not in (None, "-") and Path(output).exists() and not force:
+        fail(f"{output}: already exists (use --force to overwrite)", 1)
+    name = template or ws.config.memo.template
+    info = find_template(name, ws.config.root) if fmt == "markdown" else None
+    analyses = ws.analyse_all(_load(ws, paths, ids))
+    briefing = ws.build(analyses, title=title, date=date)
+    text = render_json(briefing) if info is None else render_markdown(briefing, info)
+    _emit(text, output, force)
+
+
+@main.command()
+@PATHS
+@click.option(
+    "-n",
+    "--sentences",
+    "n",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Sentences per summary (default: config summary.sentences).",
+)
+@click.option(
+    "--across", is_flag=True, help="One summary across all the articles, each sentence cited."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True
+)
+@click.pass_context
+@reports_errors
+def summarize(
+    ctx: click.Context, paths: tuple[Path, ...], n: int | None, across: bool, fmt: str
+) -> None:
+    """Print an extractive summary of each article in PATHS (or one across them)."""
+    ws = _workspace(ctx)
+    count = n or ws.config.summary.sentences
+    articles = _load(ws, paths)
+    if across:
+        analyses = [ws.analyse(a) for a in articles]
+        points = key_points(analyses, count)
+        if fmt == "jsonl":
+            summary = [
+                {"text": p.text, "article": p.article, "articles": [c.article for c in p.citations]}
+                for p in points
+            ]
+            click.echo(json.dumps({"summary": summary}, ensure_ascii=False))
+        else:
+            for p in points:
+                click.echo(f"{p.text} [{', '.join(c.article for c in p.citations)}]")
+        return
+    for i, article in enumerate(articles):
+        analysis = ws.analyse(article)
+        picked = summarize_sentences(analysis.sentences, count)
+        chosen = [analysis.sentences[k].text for k in picked]
+        if fmt == "jsonl":
+            record = {"id": article.id, "path": article.path, "title": article.title}
+            click.echo(json.dumps({**record, "summary": chosen}, ensure_ascii=False))
+        else:
+            if i:
+                click.echo()
+            click.echo(f"# {article.title} ({article.id})")
+            for sentence in chosen:
+                click.echo(f"- {sentence}")
+
+
+def _positions_text(analyses: Sequence[Analysis], ws: Workspace) -> str:
+    briefing = ws.build(analyses)
+    lines: list[str] = []
+    for p in briefing.positions:
+        lines.append(f"{p.country} ({p.iso3})")
+        for s in p.statements:
+            cites = "; ".join(f"{c.article} s.{c.sentence + 1}" for c in s.citations)
+            who = s.speaker or p.country
+            lines.append(f"  - {who} {stance_verb(s.stance)}: {s.text} [{cites}]")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+@main.command()
+@PATHS
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.pass_context
+@reports_errors
+def positions(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
+    """Print who said what, by country, for the articles in PATHS."""
+    ws = _workspace(ctx)
+    analyses = ws.analyse_all(_load(ws, paths))
+    if fmt == "json":
+        data = positions_to_list(ws.build(analyses))
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(_positions_text(analyses, ws), nl=False)
+
+
+@main.command()
+@click.pass_context
+@reports_errors
+def templates(ctx: click.Context) -> None:
+    """List the memo templates and where each comes from."""
+    ws = _workspace(ctx)
+    for info in list_templates(ws.config.root):
+        click.echo(f"{info.name:<12} {info.origin:<10} {info.path}")

@@ -1,0 +1,28 @@
+"""Errors the tool reports to people as one clear line (never a traceback)."""
+
+from __future__ import annotations
+
+
+class BriefingError(Exception):
+    """Base of every error the CLI turns into a one-line message."""
+
+
+class ConfigError(BriefingError):
+    """The workspace config is missing, unreadable or has a wrong key or value (exit 2)."""
+
+
+class ArticleError(BriefingError):
+    """One article file cannot be used; the build skips it and goes on."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class TemplateError(BriefingError):
+    """A memo template is missing or broken (exit 1)."""
+
+
+class OutputError(BriefingError):
+    """The memo cannot be written where asked, e.g. it exists and --force was not given."""

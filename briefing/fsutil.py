@@ -1,0 +1,49 @@
+"""Write files so that a crash leaves the old file or the new one, never half of one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
+    """Write ``text`` to ``path`` via a temp file and rename; refuse to replace unless asked."""
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder, not a file")
+    if path.exists() and not overwrite:
+        raise OutputError(f"{path}: already exists (use --force to overwrite)")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Publish ``tmp`` as ``path`` only if nothing appeared there meanwhile (no clobbering)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise OutputError(f"{path}: already exists (use --force to overwrite)") from None
+    except OSError:  # a filesystem without hard links: best effort
+        if path.exists():
+            raise OutputError(f"{path}: already exists (use --force to overwrite)") from None
+        os.replace(tmp, path)

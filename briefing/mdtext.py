@@ -1,0 +1,47 @@
+"""Make untrusted article text safe to place inside Markdown.
+
+Article text is data: a ``#`` at its start must not become a heading, a ``|`` must not
+split a table cell, ``<script>`` must not reach an HTML renderer, and a newline must not
+end the list item it sits in. :class:`Markdown` marks strings that are already safe.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlsplit
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#]|&(?=#?\w+;))")
+_LEADING_MARKER = re.compile(r"^(\s*)(\d{1,9})([.)])(?=\s)|^(\s*)([-+=])(?=\s|$)")
+_SPACE = re.compile(r"\s+")
+
+
+class Markdown(str):
+    """A string that is already Markdown and must not be escaped again."""
+
+    __slots__ = ()
+
+
+def escape(text: object) -> Markdown:
+    """Inline-safe Markdown for any value: one line, every structural character escaped."""
+    if isinstance(text, Markdown):
+        return text
+    flat = _SPACE.sub(" ", str(text)).strip()
+    flat = _SPECIAL.sub(r"\\\1", flat)
+    flat = _LEADING_MARKER.sub(
+        lambda m: (
+            f"{m.group(1)}{m.group(2)}\\{m.group(3)}"
+            if m.group(2)
+            else f"{m.group(4)}\\{m.group(5)}"
+        ),
+        flat,
+    )
+    return Markdown(flat)
+
+
+def safe_url(url: object) -> Markdown:
+    """An http(s) URL fit for ``<...>`` autolinks or link targets; anything else is dropped."""
+    text = str(url).strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return Markdown("")
+    return Markdown(quote(text, safe=":/?#[]@!$&'*+,;=%~-._"))

@@ -1,0 +1,118 @@
+"""The small frozen records that flow through the pipeline.
+
+Every step of ``ingest → sentences → summary → statements → positions → briefing → render``
+takes and returns these. They are frozen so that a step can never change what an earlier
+step produced, and so that analyses can be cached and shared between the CLI and the TUI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, cleaned of boilerplate, as read from the workspace."""
+
+    id: str
+    path: str
+    title: str
+    text: str
+    outlet: str = ""
+    published: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article; ``start``/``end`` are offsets into ``Article.text``."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a piece of text came from: an article id and a sentence index in it."""
+
+    article: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence in which an actor of a country says, wants or does something.
+
+    ``country`` is an ISO 3166 alpha-3 code. ``stance`` is one label of
+    :data:`briefing.stance.STANCES`. ``citations`` has one entry per article that carries
+    the same claim (merged in :mod:`briefing.positions`); the first is the original.
+    """
+
+    text: str
+    country: str
+    speaker: str | None
+    stance: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def article(self) -> str:
+        return self.citations[0].article
+
+    @property
+    def sentence(self) -> int:
+        return self.citations[0].sentence
+
+
+@dataclass(frozen=True)
+class Position:
+    """Everything one country said across the selected articles."""
+
+    country: str
+    iso3: str
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    """A central sentence across the selection; ``citations`` lists every article saying it."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def article(self) -> str:
+        return self.citations[0].article
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the pipeline learns from one article on its own (cacheable by content)."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    summary: tuple[int, ...]
+    statements: tuple[Statement, ...]
+
+    @property
+    def summary_sentences(self) -> tuple[str, ...]:
+        return tuple(self.sentences[i].text for i in self.summary)
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The finished memo content, ready for any renderer."""
+
+    title: str
+    date: str
+    prepared_by: str
+    classification: str
+    analyses: tuple[Analysis, ...]
+    key_points: tuple[KeyPoint, ...]
+    positions: tuple[Position, ...]
+    skipped: tuple[str, ...] = field(default=())
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return tuple(a.article for a in self.analyses)

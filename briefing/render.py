@@ -1,0 +1,150 @@
+"""Render a :class:`Briefing` as JSON or as Markdown through a Jinja2 template.
+
+Both outputs start from one plain-data view (:func:`briefing_to_dict`), so the JSON schema
+and the template variables cannot drift apart. Templates run in Jinja's sandbox and every
+string handed to them is Markdown-escaped first (:func:`memo_context`): article text is data,
+never template code or Markdown structure.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from .errors import TemplateError
+from .mdtext import Markdown, escape, safe_url
+from .models import Briefing, Citation, Statement
+from .stance import stance_verb
+from .templates import BUILTIN_DIR, TemplateInfo
+
+
+def _statement_dict(s: Statement) -> dict[str, Any]:
+    return {
+        "text": s.text,
+        "speaker": s.speaker,
+        "stance": s.stance,
+        "article": s.article,
+        "sentence": s.sentence,
+        "citations": [{"article": c.article, "sentence": c.sentence} for c in s.citations],
+    }
+
+
+def briefing_to_dict(b: Briefing) -> dict[str, Any]:
+    """The briefing as JSON-ready data (the documented ``build --format json`` schema)."""
+    return {
+        "title": b.title,
+        "date": b.date,
+        "prepared_by": b.prepared_by,
+        "classification": b.classification,
+        "articles": [
+            {
+                "id": a.article.id,
+                "path": a.article.path,
+                "title": a.article.title,
+                "outlet": a.article.outlet,
+                "published": a.article.published,
+                "url": a.article.url,
+                "summary": list(a.summary_sentences),
+            }
+            for a in b.analyses
+        ],
+        "key_points": [
+            {"text": k.text, "article": k.article, "articles": [c.article for c in k.citations]}
+            for k in b.key_points
+        ],
+        "positions": positions_to_list(b),
+        "skipped": list(b.skipped),
+    }
+
+
+def positions_to_list(b: Briefing) -> list[dict[str, Any]]:
+    """The ``positions`` part of the JSON schema (also ``briefing positions --format json``)."""
+    return [
+        {
+            "country": p.country,
+            "iso3": p.iso3,
+            "statements": [_statement_dict(s) for s in p.statements],
+        }
+        for p in b.positions
+    ]
+
+
+def render_json(b: Briefing) -> str:
+    """Pretty, stable JSON with a final newline."""
+    return json.dumps(briefing_to_dict(b), ensure_ascii=False, indent=2) + "\n"
+
+
+def _cite(citations: tuple[Citation, ...], numbers: dict[str, int]) -> Markdown:
+    """``[1, s. 4; 2, s. 7]``: source number and 1-based sentence of each citation."""
+    parts = [f"{numbers[c.article]}, s. {c.sentence + 1}" for c in citations]
+    return Markdown(f"[{'; '.join(parts)}]")
+
+
+def memo_context(b: Briefing) -> dict[str, Any]:
+    """Template variables: the JSON view plus source numbers, citations and stance verbs."""
+    data = briefing_to_dict(b)
+    numbers = {a.article.id: n for n, a in enumerate(b.analyses, start=1)}
+    for n, article in enumerate(data["articles"], start=1):
+        article["number"] = n
+        article["url"] = safe_url(article["url"])
+    for point, kp in zip(data["key_points"], b.key_points, strict=True):
+        point["refs"] = sorted({numbers[c.article] for c in kp.citations})
+        point["cite"] = Markdown(f"[{', '.join(str(r) for r in point['refs'])}]")
+    for position, pos in zip(data["positions"], b.positions, strict=True):
+        for item, stmt in zip(position["statements"], pos.statements, strict=True):
+            item["verb"] = stance_verb(stmt.stance)
+            item["refs"] = sorted({numbers[c.article] for c in stmt.citations})
+            item["cite"] = _cite(stmt.citations, numbers)
+    data["sources"] = data["articles"]
+    escaped = _escape_tree(data)
+    assert isinstance(escaped, dict)
+    return escaped
+
+
+def _escape_tree(value: Any) -> Any:
+    """Markdown-escape every string in the view once, so templates can print them as-is."""
+    if isinstance(value, dict):
+        return {k: _escape_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escape_tree(v) for v in value]
+    if isinstance(value, str):
+        return escape(value)
+    return value
+
+
+def _environment(template: TemplateInfo) -> SandboxedEnvironment:
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(template.path.parent),
+            jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(BUILTIN_DIR)}),
+        ]
+    )
+    env = SandboxedEnvironment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["md"] = escape
+    env.filters["url"] = safe_url
+    return env
+
+
+def render_markdown(b: Briefing, template: TemplateInfo) -> str:
+    """Render the memo with ``template``; any template problem becomes a TemplateError."""
+    env = _environment(template)
+    try:
+        compiled = env.get_template(template.path.name)
+        text = compiled.render(memo_context(b))
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"{template.path}:{exc.lineno}: template syntax error: {exc.message}"
+        ) from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{template.path}: template error: {exc}") from None
+    return text.rstrip("\n") + "\n"

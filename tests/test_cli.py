@@ -1,0 +1,167 @@
+"""The command line: every command, its output formats and its documented exit codes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from briefing.cli import main
+
+
+def run(workspace: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["-c", str(workspace / "briefing.toml"), *args])
+
+
+@pytest.fixture
+def ws(make_workspace: Callable[..., Path]) -> Path:
+    return make_workspace()
+
+
+def test_every_command_has_help() -> None:
+    assert isinstance(main, click.Group)
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0 and "briefing memo" in result.output
+    for name, command in main.commands.items():
+        assert command.help, f"{name} has no help text"
+        result = CliRunner().invoke(main, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Usage:" in result.output
+
+
+def test_build_prints_the_memo(ws: Path) -> None:
+    result = run(ws, "build", "--date", "2024-03-04")
+    assert result.exit_code == 0, result.output
+    memo = result.stdout
+    assert memo.startswith("# Harbour talks\n")
+    assert "**Date:** 2024-03-04" in memo
+    assert "**Prepared by:** Test desk" in memo
+    assert "## Key points" in memo and "## Sources" in memo
+    assert memo.index("Harbour talks resume") < memo.index("Berlin backs harbour plan")
+
+
+def test_build_select_orders_the_memo(ws: Path) -> None:
+    result = run(ws, "build", "--select", "bravo", "--select", "alpha", "--format", "json")
+    data = json.loads(result.stdout)
+    assert [a["id"] for a in data["articles"]] == ["bravo", "alpha"]
+
+
+def test_build_unknown_id_fails(ws: Path) -> None:
+    result = run(ws, "build", "--select", "zulu")
+    assert result.exit_code == 1
+    assert "unknown article id: zulu" in result.stderr
+
+
+def test_build_json_schema(ws: Path) -> None:
+    result = run(ws, "build", "--format", "json", "--date", "2024-03-04", "--title", "T")
+    data = json.loads(result.stdout)
+    assert data["title"] == "T" and data["date"] == "2024-03-04"
+    article = data["articles"][0]
+    assert set(article) == {"id", "path", "title", "outlet", "published", "url", "summary"}
+    assert article["id"] == "alpha" and article["outlet"] == "Coast Courier"
+    assert all(isinstance(s, str) for s in article["summary"])
+    for point in data["key_points"]:
+        assert {"text", "article"} <= set(point)
+    for position in data["positions"]:
+        assert {"country", "iso3", "statements"} <= set(position)
+        for s in position["statements"]:
+            assert {"text", "speaker", "stance", "article", "sentence"} <= set(s)
+
+
+def test_output_file_is_never_overwritten_without_force(ws: Path) -> None:
+    target = ws / "memo.md"
+    assert run(ws, "build", "-o", str(target)).exit_code == 0
+    first = target.read_text(encoding="utf-8")
+    target.write_text("analyst's edits", encoding="utf-8")
+    refused = run(ws, "build", "-o", str(target))
+    assert refused.exit_code == 1
+    assert "already exists" in refused.stderr and "--force" in refused.stderr
+    assert target.read_text(encoding="utf-8") == "analyst's edits"
+    assert run(ws, "build", "-o", str(target), "--force").exit_code == 0
+    assert target.read_text(encoding="utf-8") == first
+
+
+def test_bad_article_is_skipped_with_a_warning(ws: Path) -> None:
+    (ws / "sources" / "broken.md").write_bytes(b"\x00\x01\x02binary")
+    result = run(ws, "build")
+    assert result.exit_code == 0
+    assert "skipped" in result.stderr and "broken.md: binary file" in result.stderr
+    assert "Harbour talks resume" in result.stdout
+
+
+def test_nothing_readable_exits_1(make_workspace: Callable[..., Path]) -> None:
+    ws = make_workspace(articles={})
+    (ws / "sources" / "empty.txt").write_text("", encoding="utf-8")
+    result = run(ws, "build")
+    assert result.exit_code == 1
+    assert "no readable article" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_config_error_exits_2(make_workspace: Callable[..., Path]) -> None:
+    ws = make_workspace(config="[summary]\nsentences = 'x'\n")
+    result = run(ws, "build")
+    assert result.exit_code == 2
+    assert "summary.sentences" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_usage_error_exits_2(ws: Path) -> None:
+    assert run(ws, "build", "--format", "pdf").exit_code == 2
+
+
+def test_unknown_template_exits_1(ws: Path) -> None:
+    result = run(ws, "build", "--template", "nosuch")
+    assert result.exit_code == 1
+    assert "nosuch: no such template" in result.stderr
+
+
+def test_broken_template_exits_1(ws: Path) -> None:
+    (ws / "templates").mkdir()
+    (ws / "templates" / "bad.md.j2").write_text("{% for x in %}", encoding="utf-8")
+    result = run(ws, "build", "--template", "bad")
+    assert result.exit_code == 1
+    assert "bad.md.j2:1: template syntax error" in result.stderr
+
+
+def test_workspace_template_wins(ws: Path) -> None:
+    (ws / "templates").mkdir()
+    (ws / "templates" / "memo.md.j2").write_text("Custom {{ title }}\n", encoding="utf-8")
+    assert run(ws, "build").stdout == "Custom Harbour talks\n"
+    listing = run(ws, "templates").stdout
+    assert "memo" in listing and "workspace" in listing
+
+
+def test_summarize_text_and_jsonl(ws: Path) -> None:
+    text = run(ws, "summarize", "-n", "1")
+    assert text.exit_code == 0
+    assert "# Harbour talks resume (alpha)" in text.stdout
+    lines = run(ws, "summarize", "--format", "jsonl", "-n", "2").stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [r["id"] for r in records] == ["alpha", "bravo"]
+    assert set(records[0]) == {"id", "path", "title", "summary"}
+    assert all(len(r["summary"]) <= 2 for r in records)
+
+
+def test_summarize_across(ws: Path) -> None:
+    result = run(ws, "summarize", "--across", "-n", "2", "--format", "jsonl")
+    data = json.loads(result.stdout)
+    assert len(data["summary"]) == 2
+    assert all({"text", "article"} <= set(p) for p in data["summary"])
+
+
+def test_positions_formats(ws: Path) -> None:
+    as_json = json.loads(run(ws, "positions", "--format", "json").stdout)
+    assert isinstance(as_json, list)
+    assert run(ws, "positions").exit_code == 0
+
+
+def test_paths_override_the_config_sources(ws: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    other = tmp_path_factory.mktemp("other")
+    (other / "solo.md").write_text("# Solo\n\nOnly this one.\n", encoding="utf-8")
+    data = json.loads(run(ws, "build", str(other), "--format", "json").stdout)
+    assert [a["id"] for a in data["articles"]] == ["solo"]

@@ -1,0 +1,35 @@
+"""Atomic writes that never clobber a file unless asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import OutputError
+from briefing.fsutil import write_atomic
+
+
+def test_writes_new_file_and_leaves_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "memo.md"
+    write_atomic(target, "hello\n")
+    assert target.read_text(encoding="utf-8") == "hello\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["memo.md"]
+
+
+def test_refuses_to_overwrite_without_permission(tmp_path: Path) -> None:
+    target = tmp_path / "memo.md"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(OutputError, match="already exists"):
+        write_atomic(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    write_atomic(target, "new", overwrite=True)
+    assert target.read_text(encoding="utf-8") == "new"
+    assert len(list(tmp_path.iterdir())) == 1
+
+
+def test_missing_folder_and_folder_target(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="does not exist"):
+        write_atomic(tmp_path / "nope" / "memo.md", "x")
+    with pytest.raises(OutputError, match="is a folder"):
+        write_atomic(tmp_path, "x")
