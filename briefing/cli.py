@@ -9,28 +9,31 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from .briefing import select
 from .clean import strip_controls
 from .errors import BriefingError, ConfigError
+from .export import FORMATS, copy_to_clipboard, render_output
 from .fsutil import write_atomic
 from .models import Analysis, Article
-from .render import positions_to_list, render_json, render_markdown
+from .render import CITATION_STYLES, positions_to_list, render_json
 from .stance import stance_verb
 from .summary import key_points, summarize_sentences
 from .templates import find_template, list_templates
+from .whatsnew import compare, load_previous
 from .workspace import Workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """Print one clean line on stderr and exit with ``code``."""
     click.echo(f"briefing: error: {strip_controls(message)}", err=True)
     sys.exit(code)
@@ -80,15 +83,6 @@ def _load(ws: Workspace, paths: Sequence[Path], ids: Sequence[str] = ()) -> list
     return articles
 
 
-def _emit(text: str, output: str | None, force: bool) -> None:
-    """Write to stdout, or atomically to ``output`` (refusing to overwrite without force)."""
-    if output is None or output == "-":
-        click.echo(text, nl=False)
-        return
-    write_atomic(Path(output), text, overwrite=force)
-    click.echo(f"briefing: wrote {output}", err=True)
-
-
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "-c",
@@ -133,9 +127,16 @@ def run_tui(ctx: click.Context) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["markdown", "json"]),
+    type=click.Choice(FORMATS),
     default="markdown",
     show_default=True,
+    help="html and docx need pandoc.",
+)
+@click.option(
+    "--citations",
+    type=click.Choice(CITATION_STYLES),
+    default=None,
+    help="Citation style (default: config memo.citations).",
 )
 @click.option(
     "-o",
@@ -144,9 +145,28 @@ def run_tui(ctx: click.Context) -> None:
     metavar="FILE",
     help="Write here instead of stdout ('-' = stdout).",
 )
-@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option("--force", is_flag=True, help="Overwrite FILE (and its .json) if it exists.")
+@click.option(
+    "--save-json",
+    is_flag=True,
+    help="Also write the briefing as JSON beside FILE, for a later --since.",
+)
+@click.option(
+    "--since",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="LAST.json",
+    help="Mark what is new since this earlier briefing's JSON.",
+)
+@click.option("--copy", is_flag=True, help="Copy the memo to the clipboard instead of printing it.")
 @click.option("--title", default=None, help="Memo title (default: config memo.title).")
-@click.option("--date", default=None, metavar="YYYY-MM-DD", help="Memo date (default: today).")
+@click.option(
+    "--date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Memo date (default: today).",
+)
 @click.pass_context
 @reports_errors
 def build(
@@ -155,21 +175,60 @@ def build(
     ids: tuple[str, ...],
     template: str | None,
     fmt: str,
+    citations: str | None,
     output: str | None,
     force: bool,
+    save_json: bool,
+    since: Path | None,
+    copy: bool,
     title: str | None,
-    date: str | None,
+    date: datetime | None,
 ) -> None:
     """Build the memo from PATHS (files or folders; default: the config's sources)."""
     ws = _workspace(ctx)
-    if output not in (None, "-") and Path(output).exists() and not force:
-        fail(f"{output}: already exists (use --force to overwrite)", 1)
-    name = template or ws.config.memo.template
-    info = find_template(name, ws.config.root) if fmt == "markdown" else None
+    target = None if output in (None, "-") else Path(output)
+    if fmt == "docx" and target is None:
+        fail("--format docx needs -o FILE", 2)
+    if save_json and (target is None or fmt == "json"):
+        fail("--save-json needs -o FILE and a format other than json", 2)
+    targets = [
+        t for t in (target, target.with_suffix(".json") if save_json and target else None) if t
+    ]
+    for t in targets:
+        if t.exists() and not force:
+            fail(f"{t}: already exists (use --force to overwrite)", 1)
+    info = (
+        None
+        if fmt == "json"
+        else find_template(template or ws.config.memo.template, ws.config.root)
+    )
+    previous = load_previous(since) if since else None
     analyses = ws.analyse_all(_load(ws, paths, ids))
-    briefing = ws.build(analyses, title=title, date=date)
-    text = render_json(briefing) if info is None else render_markdown(briefing, info)
-    _emit(text, output, force)
+    day = date.date().isoformat() if date else None
+    briefing = ws.build(analyses, title=title, date=day)
+    changes = compare(previous, briefing) if previous is not None else None
+    content = render_output(
+        briefing,
+        fmt,
+        template=info,
+        changes=changes,
+        citations=citations or ws.config.memo.citations,
+    )
+    if copy:
+        if isinstance(content, bytes):
+            fail(f"--copy works with markdown, json and html, not {fmt}", 2)
+        click.echo(f"briefing: copied the memo with {copy_to_clipboard(content)}", err=True)
+    if target is not None:
+        write_atomic(target, content, overwrite=force)
+        click.echo(f"briefing: wrote {target}", err=True)
+        if save_json:
+            write_atomic(target.with_suffix(".json"), render_json(briefing), overwrite=force)
+    elif not copy:
+        if isinstance(content, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+        else:
+            click.echo(content, nl=False)
 
 
 @main.command()

@@ -25,6 +25,7 @@ class MemoConfig:
     prepared_by: str = ""
     classification: str = "UNCLASSIFIED"
     template: str = "memo"
+    citations: str = "numbered"
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,8 @@ def parse_config(data: dict[str, Any], root: Path) -> Config:
     config = Config(**values)
     if config.summary.sentences < 1:
         raise ConfigError("summary.sentences: must be at least 1")
+    if config.memo.citations not in ("numbered", "footnotes"):
+        raise ConfigError('memo.citations: must be "numbered" or "footnotes"')
     return config
 
 

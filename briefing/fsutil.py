@@ -10,8 +10,11 @@ from pathlib import Path
 from .errors import OutputError
 
 
-def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
-    """Write ``text`` to ``path`` via a temp file and rename; refuse to replace unless asked."""
+def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = False) -> None:
+    """Write ``content`` to ``path`` via a temp file and rename; refuse to replace unless asked.
+
+    Text is written as UTF-8 with ``\n`` line endings on every platform.
+    """
     if path.is_dir():
         raise OutputError(f"{path}: is a folder, not a file")
     if path.exists() and not overwrite:
@@ -24,8 +27,9 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = False) -> None:
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if overwrite:

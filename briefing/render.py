@@ -19,6 +19,7 @@ from .mdtext import Markdown, escape, safe_url
 from .models import Briefing, Citation, Statement
 from .stance import stance_verb
 from .templates import BUILTIN_DIR, TemplateInfo
+from .whatsnew import Changes
 
 
 def _statement_dict(s: Statement) -> dict[str, Any]:
@@ -77,14 +78,32 @@ def render_json(b: Briefing) -> str:
     return json.dumps(briefing_to_dict(b), ensure_ascii=False, indent=2) + "\n"
 
 
-def _cite(citations: tuple[Citation, ...], numbers: dict[str, int]) -> Markdown:
-    """``[1, s. 4; 2, s. 7]``: source number and 1-based sentence of each citation."""
+CITATION_STYLES = ("numbered", "footnotes")
+
+
+def _cite(citations: tuple[Citation, ...], numbers: dict[str, int], style: str) -> Markdown:
+    """``[1, s. 4; 2, s. 7]`` (source number, 1-based sentence) or footnote marks ``[^1][^2]``."""
+    if style == "footnotes":
+        refs = dict.fromkeys(numbers[c.article] for c in citations)
+        return Markdown("".join(f"[^{r}]" for r in refs))
     parts = [f"{numbers[c.article]}, s. {c.sentence + 1}" for c in citations]
     return Markdown(f"[{'; '.join(parts)}]")
 
 
-def memo_context(b: Briefing) -> dict[str, Any]:
-    """Template variables: the JSON view plus source numbers, citations and stance verbs."""
+def _refs(citations: tuple[Citation, ...], numbers: dict[str, int], style: str) -> Markdown:
+    """Source numbers only: ``[1, 3]`` or ``[^1][^3]``."""
+    refs = sorted({numbers[c.article] for c in citations})
+    if style == "footnotes":
+        return Markdown("".join(f"[^{r}]" for r in refs))
+    return Markdown(f"[{', '.join(str(r) for r in refs)}]")
+
+
+def memo_context(
+    b: Briefing, *, changes: Changes | None = None, citations: str = "numbered"
+) -> dict[str, Any]:
+    """Template variables: the JSON view plus source numbers, citations, verbs and changes."""
+    if citations not in CITATION_STYLES:
+        raise TemplateError(f"unknown citation style '{citations}' (use numbered or footnotes)")
     data = briefing_to_dict(b)
     numbers = {a.article.id: n for n, a in enumerate(b.analyses, start=1)}
     for n, article in enumerate(data["articles"], start=1):
@@ -92,13 +111,21 @@ def memo_context(b: Briefing) -> dict[str, Any]:
         article["url"] = safe_url(article["url"])
     for point, kp in zip(data["key_points"], b.key_points, strict=True):
         point["refs"] = sorted({numbers[c.article] for c in kp.citations})
-        point["cite"] = Markdown(f"[{', '.join(str(r) for r in point['refs'])}]")
+        point["cite"] = _refs(kp.citations, numbers, citations)
     for position, pos in zip(data["positions"], b.positions, strict=True):
+        change = changes.stance_change(pos.iso3) if changes else None
+        position["new"] = bool(changes and pos.iso3 in changes.new_countries)
+        position["stance_change"] = (
+            {"before": stance_verb(change[0]), "now": stance_verb(change[1])} if change else None
+        )
         for item, stmt in zip(position["statements"], pos.statements, strict=True):
             item["verb"] = stance_verb(stmt.stance)
             item["refs"] = sorted({numbers[c.article] for c in stmt.citations})
-            item["cite"] = _cite(stmt.citations, numbers)
+            item["cite"] = _cite(stmt.citations, numbers, citations)
+            item["new"] = bool(changes and (pos.iso3, stmt.text) in changes.new_statements)
     data["sources"] = data["articles"]
+    data["citation_style"] = citations
+    data["since"] = changes.since if changes else ""
     escaped = _escape_tree(data)
     assert isinstance(escaped, dict)
     return escaped
@@ -135,12 +162,19 @@ def _environment(template: TemplateInfo) -> SandboxedEnvironment:
     return env
 
 
-def render_markdown(b: Briefing, template: TemplateInfo) -> str:
+def render_markdown(
+    b: Briefing,
+    template: TemplateInfo,
+    *,
+    changes: Changes | None = None,
+    citations: str = "numbered",
+) -> str:
     """Render the memo with ``template``; any template problem becomes a TemplateError."""
+    context = memo_context(b, changes=changes, citations=citations)
     env = _environment(template)
     try:
         compiled = env.get_template(template.path.name)
-        text = compiled.render(memo_context(b))
+        text = compiled.render(context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"{template.path}:{exc.lineno}: template syntax error: {exc.message}"

@@ -39,6 +39,8 @@ def list_templates(root: Path) -> list[TemplateInfo]:
         if folder.is_dir():
             for path in sorted(folder.glob(f"*{SUFFIX}")):
                 name = path.name[: -len(SUFFIX)]
+                if name.startswith("_"):  # partials such as _sources are not memos
+                    continue
                 found.setdefault(name, TemplateInfo(name, path, origin))
     return sorted(found.values(), key=lambda t: t.name)
 
