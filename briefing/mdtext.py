@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from .clean import strip_controls
+
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#]|&(?=#?\w+;))")
 _LEADING_MARKER = re.compile(r"^(\s*)(\d{1,9})([.)])(?=\s)|^(\s*)([-+=])(?=\s|$)")
 _SPACE = re.compile(r"\s+")
@@ -22,10 +24,10 @@ class Markdown(str):
 
 
 def escape(text: object) -> Markdown:
-    """Inline-safe Markdown for any value: one line, every structural character escaped."""
+    """Inline-safe Markdown for any value: one line, no control characters, structure escaped."""
     if isinstance(text, Markdown):
         return text
-    flat = _SPACE.sub(" ", str(text)).strip()
+    flat = _SPACE.sub(" ", strip_controls(str(text))).strip()
     flat = _SPECIAL.sub(r"\\\1", flat)
     flat = _LEADING_MARKER.sub(
         lambda m: (
