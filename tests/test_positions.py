@@ -1,0 +1,65 @@
+"""Positions: one per country, the same claim from several articles merged, focus first."""
+
+from __future__ import annotations
+
+from briefing.models import Citation, Statement
+from briefing.positions import country_name, group_positions, merge_statements
+
+
+def st(text: str, country: str, article: str = "a", sentence: int = 0,
+       speaker: str | None = None, stance: str = "STATEMENT") -> Statement:
+    return Statement(text, country, speaker, stance, (Citation(article, sentence),))
+
+
+def test_one_position_per_country_with_readable_names() -> None:
+    positions = group_positions([st("x one", "RUS"), st("y two", "KOR"), st("z three", "RUS")])
+    assert [(p.country, p.iso3, len(p.statements)) for p in positions] == [
+        ("Russia", "RUS", 2), ("South Korea", "KOR", 1)
+    ]
+
+
+def test_the_same_claim_from_several_articles_is_merged_with_all_citations() -> None:
+    a = st("Finland said on Monday it would close two more border crossings with Russia.",
+           "FIN", "a1", 3, stance="AGREE")
+    b = st("Finland said on Monday it would close two more border crossings with Russia .",
+           "FIN", "b7", 0, speaker="Elina Valtonen")
+    c = st("Finland said Monday it would close two more border crossings with Russia.",
+           "FIN", "c2", 5)
+    other = st("Finland also summoned the Russian ambassador over the incident.", "FIN", "a1", 4)
+    (position,) = group_positions([a, b, other, c])
+    first, second = position.statements
+    assert first.citations == (Citation("a1", 3), Citation("b7", 0), Citation("c2", 5))
+    assert first.stance == "AGREE" and first.speaker == "Elina Valtonen"
+    assert second.text.startswith("Finland also summoned")
+
+
+def test_different_claims_are_not_merged() -> None:
+    merged = merge_statements([
+        st("Japan will raise defence spending next year, the ministry said.", "JPN", "a"),
+        st("Japan will cut fishing quotas next year, the ministry said.", "JPN", "b"),
+    ])
+    assert len(merged) == 2
+
+
+def test_focus_countries_come_first_in_the_given_order() -> None:
+    statements = [st(f"s{i} text", c, sentence=i) for i, c in
+                  enumerate(["USA", "USA", "USA", "CHN", "RUS", "KOR"])]
+    order = [p.iso3 for p in group_positions(statements, focus=["KOR", "RUS"])]
+    assert order == ["KOR", "RUS", "USA", "CHN"]
+    lower = [p.iso3 for p in group_positions(statements, focus=["kor"])]
+    assert lower[0] == "KOR"
+
+
+def test_then_by_weight_then_by_name() -> None:
+    heavy = st("Chile backed the plan.", "CHL", "a")
+    heavy = Statement(heavy.text, "CHL", None, "SUPPORT",
+                      (Citation("a", 0), Citation("b", 0), Citation("c", 0)))
+    statements = [st("Peru spoke.", "PER"), st("Bolivia spoke.", "BOL"),
+                  st("Argentina one.", "ARG", sentence=1), st("Argentina two x.", "ARG",
+                                                              sentence=2), heavy]
+    assert [p.iso3 for p in group_positions(statements)] == ["CHL", "ARG", "BOL", "PER"]
+
+
+def test_country_name_reexported() -> None:
+    assert country_name("PRK") == "North Korea"
+    assert country_name("XYZ") == "XYZ"
