@@ -50,7 +50,9 @@ BODIES = {
 }
 
 
-def write_article(folder: Path, slug: str, title: str, outlet: str, published: str, body: str) -> Path:
+def write_article(
+    folder: Path, slug: str, title: str, outlet: str, published: str, body: str
+) -> Path:
     path = folder / f"{slug}.md"
     path.write_text(
         ARTICLE.format(title=title, outlet=outlet, published=published, slug=slug, body=body),
@@ -63,7 +65,9 @@ def write_article(folder: Path, slug: str, title: str, outlet: str, published: s
 def make_workspace(tmp_path: Path) -> Callable[..., Path]:
     """Write a workspace (briefing.toml + sources/) and return its folder."""
 
-    def make(config: str = "", articles: dict[str, tuple[str, str, str, str]] | None = None) -> Path:
+    def make(
+        config: str = "", articles: dict[str, tuple[str, str, str, str]] | None = None
+    ) -> Path:
         (tmp_path / "sources").mkdir(exist_ok=True)
         (tmp_path / "briefing.toml").write_text(
             config or '[memo]\ntitle = "Harbour talks"\nprepared_by = "Test desk"\n',

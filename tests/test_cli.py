@@ -160,7 +160,9 @@ def test_positions_formats(ws: Path) -> None:
     assert run(ws, "positions").exit_code == 0
 
 
-def test_paths_override_the_config_sources(ws: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_paths_override_the_config_sources(
+    ws: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     other = tmp_path_factory.mktemp("other")
     (other / "solo.md").write_text("# Solo\n\nOnly this one.\n", encoding="utf-8")
     data = json.loads(run(ws, "build", str(other), "--format", "json").stdout)

@@ -35,7 +35,12 @@ def test_footnote_citations(ws: Path) -> None:
 
 def test_save_json_then_since_marks_only_new_things(ws: Path) -> None:
     first = ws / "monday.md"
-    assert run(ws, "build", str(ws / "sources" / "alpha.md"), "-o", str(first), "--save-json").exit_code == 0
+    assert (
+        run(
+            ws, "build", str(ws / "sources" / "alpha.md"), "-o", str(first), "--save-json"
+        ).exit_code
+        == 0
+    )
     previous = json.loads((ws / "monday.json").read_text(encoding="utf-8"))
     assert previous["articles"][0]["id"] == "alpha"
     result = run(ws, "build", "--since", str(ws / "monday.json"), "--format", "markdown")

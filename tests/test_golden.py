@@ -24,11 +24,15 @@ CASES = [
 
 
 @pytest.mark.parametrize(("name", "args"), CASES, ids=[c[0] for c in CASES])
-def test_sample_workspace_golden(name: str, args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sample_workspace_golden(
+    name: str, args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(main, ["build", "--date", "2026-01-01", *args])
     assert result.exit_code == 0, result.output
     golden = GOLDEN / name
     if os.environ.get("BRIEFING_UPDATE_GOLDEN"):
         golden.write_text(result.stdout, encoding="utf-8", newline="\n")
-    assert result.stdout == golden.read_text(encoding="utf-8"), f"run `make golden` if intended: {name}"
+    assert result.stdout == golden.read_text(encoding="utf-8"), (
+        f"run `make golden` if intended: {name}"
+    )

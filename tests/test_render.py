@@ -33,7 +33,9 @@ def build(ws: Path, template: str = "memo") -> str:
 def headings(markdown: str) -> list[tuple[str, str]]:
     tokens = MarkdownIt("commonmark").parse(markdown)
     return [
-        (tok.tag, tokens[i + 1].content) for i, tok in enumerate(tokens) if tok.type == "heading_open"
+        (tok.tag, tokens[i + 1].content)
+        for i, tok in enumerate(tokens)
+        if tok.type == "heading_open"
     ]
 
 
@@ -74,7 +76,9 @@ def test_json_is_stable(make_workspace: Callable[..., Path]) -> None:
     workspace = Workspace.open(ws / "briefing.toml")
     analyses = workspace.analyse_all(workspace.load().articles)
     first = render_json(workspace.build(analyses, date="2024-01-02"))
-    again = render_json(workspace.build(workspace.analyse_all(workspace.load().articles), date="2024-01-02"))
+    again = render_json(
+        workspace.build(workspace.analyse_all(workspace.load().articles), date="2024-01-02")
+    )
     assert first == again
 
 

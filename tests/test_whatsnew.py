@@ -51,5 +51,7 @@ def test_helpers() -> None:
 
 
 def test_tolerates_odd_previous_json() -> None:
-    changes = compare({"positions": [{"iso3": 3}, "x", {"iso3": "FRA", "statements": None}]}, briefing())
+    changes = compare(
+        {"positions": [{"iso3": 3}, "x", {"iso3": "FRA", "statements": None}]}, briefing()
+    )
     assert not changes.new_countries and not changes.stance_changes
