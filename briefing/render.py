@@ -16,7 +16,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import TemplateError
 from .mdtext import Markdown, escape, safe_url
-from .models import Briefing, Citation, Statement
+from .models import Briefing, Citation, Position, Statement
 from .stance import stance_verb
 from .templates import BUILTIN_DIR, TemplateInfo
 from .whatsnew import Changes
@@ -119,16 +119,25 @@ def memo_context(
             {"before": stance_verb(change[0]), "now": stance_verb(change[1])} if change else None
         )
         for item, stmt in zip(position["statements"], pos.statements, strict=True):
-            item["verb"] = stance_verb(stmt.stance)
+            item["verb"] = stance_verb(stmt.stance, stmt.speaker)
             item["refs"] = sorted({numbers[c.article] for c in stmt.citations})
             item["cite"] = _cite(stmt.citations, numbers, citations)
             item["new"] = bool(changes and (pos.iso3, stmt.text) in changes.new_statements)
+        _summarise_position(position, pos)
     data["sources"] = data["articles"]
     data["citation_style"] = citations
     data["since"] = changes.since if changes else ""
     escaped = _escape_tree(data)
     assert isinstance(escaped, dict)
     return escaped
+
+
+def _summarise_position(view: dict[str, Any], position: Position) -> None:
+    """Add a country's headline statement (its first that takes a side), speakers, sources."""
+    index = next((i for i, s in enumerate(position.statements) if s.stance != "STATEMENT"), 0)
+    view["headline"] = view["statements"][index]
+    view["speakers"] = list(dict.fromkeys(s.speaker for s in position.statements if s.speaker))
+    view["source_count"] = len({c.article for s in position.statements for c in s.citations})
 
 
 def _escape_tree(value: Any) -> Any:

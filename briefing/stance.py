@@ -146,9 +146,32 @@ def classify_stance(sentence_text: str, after: int = 0, *, speech_only: bool = F
     return "STATEMENT"
 
 
-def stance_verb(label: str) -> str:
-    """A readable present-tense verb for a memo: 'opposes', 'urges', 'says'."""
-    return _TABLE.get(label, ("says", ""))[0]
+def stance_verb(label: str, speaker: str | None = None) -> str:
+    """A readable present-tense verb for a memo ('opposes', 'urges', 'says'), agreeing
+    with ``speaker``: "Ukrainian officials say", "Lavrov says"."""
+    verb = _TABLE.get(label, ("says", ""))[0]
+    return _plural_verb(verb) if speaker and plural_subject(speaker) else verb
+
+
+def plural_subject(speaker: str) -> bool:
+    """Whether a speaker reads as plural: "Turkish officials", "Russia and China"."""
+    words = speaker.split()
+    if " and " in f" {speaker} " or not words:
+        return " and " in f" {speaker} "
+    last = words[-1]
+    return last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def _plural_verb(verb: str) -> str:
+    """'expresses concern' -> 'express concern', 'denies' -> 'deny', 'says' -> 'say'."""
+    first, _, rest = verb.partition(" ")
+    if first.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        first = first[:-2]
+    elif first.endswith("ies"):
+        first = first[:-3] + "y"
+    elif first.endswith("s"):
+        first = first[:-1]
+    return f"{first} {rest}".strip()
 
 
 def to_plover(label: str) -> str:
