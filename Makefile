@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint check bench bench-summaries bench-sbd bench-actors golden clean
+.PHONY: demo test lint bench bench-summaries bench-sbd bench-actors bench-scale golden clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "briefing needs Python 3.11 or newer")'
@@ -26,7 +26,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 ## bench: every benchmark (needs ../shared)
-bench: bench-sbd bench-summaries bench-actors
+bench: bench-sbd bench-summaries bench-actors bench-scale
 
 bench-sbd: $(STAMP)
 	$(BIN)/python bench/bench_sbd.py
@@ -36,6 +36,9 @@ bench-summaries: $(STAMP)
 
 bench-actors: $(STAMP)
 	$(BIN)/python bench/bench_actors.py
+
+bench-scale: $(STAMP)
+	$(BIN)/python bench/bench_scale.py
 
 ## golden: rewrite the golden memo files after an intended output change
 golden: $(STAMP)

@@ -18,6 +18,7 @@ import click
 
 from .briefing import select
 from .clean import strip_controls
+from .cli_sources import add, list_articles
 from .errors import BriefingError, ConfigError
 from .export import FORMATS, copy_to_clipboard, render_output
 from .fsutil import write_atomic
@@ -41,6 +42,10 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 def warn(message: str) -> None:
     click.echo(f"briefing: warning: {strip_controls(message)}", err=True)
+
+
+def note(message: str) -> None:
+    click.echo(f"briefing: note: {strip_controls(message)}", err=True)
 
 
 def reports_errors(func: F) -> F:
@@ -72,7 +77,10 @@ def _load(ws: Workspace, paths: Sequence[Path], ids: Sequence[str] = ()) -> list
     result = ws.load(paths)
     for problem in result.skipped:
         warn(f"skipped {problem}")
-    articles = select(result.articles, ids)
+    for kept, copies in result.duplicates.items():
+        for copy in copies:
+            note(f"{copy.path} repeats {kept}; it is cited beside it, not analysed twice")
+    articles = select(result.articles, [result.canonical(i) for i in ids])
     limit = ws.config.sources.max_articles
     if len(articles) > limit:
         warn(f"{len(articles)} articles; using the first {limit} (sources.max_articles)")
@@ -257,8 +265,7 @@ def summarize(
     count = n or ws.config.summary.sentences
     articles = _load(ws, paths)
     if across:
-        analyses = [ws.analyse(a) for a in articles]
-        points = key_points(analyses, count)
+        points = key_points(ws.analyse_all(articles), count)
         if fmt == "jsonl":
             summary = [
                 {"text": p.text, "article": p.article, "articles": [c.article for c in p.citations]}
@@ -269,8 +276,8 @@ def summarize(
             for p in points:
                 click.echo(f"{p.text} [{', '.join(c.article for c in p.citations)}]")
         return
-    for i, article in enumerate(articles):
-        analysis = ws.analyse(article)
+    for i, analysis in enumerate(ws.analyse_all(articles)):
+        article = analysis.article
         picked = summarize_sentences(analysis.sentences, count)
         chosen = [analysis.sentences[k].text for k in picked]
         if fmt == "jsonl":
@@ -322,3 +329,7 @@ def templates(ctx: click.Context) -> None:
     ws = _workspace(ctx)
     for info in list_templates(ws.config.root):
         click.echo(f"{info.name:<12} {info.origin:<10} {info.path}")
+
+
+main.add_command(add)
+main.add_command(list_articles)

@@ -1,96 +1,75 @@
 """Read article files from the workspace into :class:`Article` records.
 
 One bad file must never stop a build of many: :func:`load_articles` returns the articles it
-could read and an :class:`ArticleError` (file + problem) for each one it skipped.
+could read and an :class:`ArticleError` (file + problem) for each one it skipped. Formats
+live in :mod:`briefing.formats`; here every draft gets the same cleaning and a unique id.
 """
 
 from __future__ import annotations
 
-import codecs
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
-import yaml
-
-from .clean import clean_text, normalise, strip_controls
+from .clean import clean_text, strip_controls
 from .errors import ArticleError
+from .formats import SUFFIXES, Draft, Parsed, read_file
+from .formats.encoding import decode
+from .formats.text import FRONT_MATTER_KEYS, split_front_matter
 from .models import Article
+from .version import ingest_version
 
-SUFFIXES = (".txt", ".md", ".markdown")
-FRONT_MATTER_KEYS = ("title", "outlet", "published", "url")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_MAX_FRONT_MATTER = 64_000
+__all__ = [
+    "FRONT_MATTER_KEYS",
+    "SUFFIXES",
+    "LoadResult",
+    "ParseCache",
+    "Prepared",
+    "decode",
+    "discover",
+    "load_articles",
+    "parse_article",
+    "parse_file",
+    "split_front_matter",
+    "unique_id",
+]
+
 _TITLE_CHARS = 90
+_KEY_CHARS = 48
 
 
 @dataclass(frozen=True)
 class LoadResult:
-    """Articles read, in the order given, and the files skipped with the reason."""
+    """Articles read, in the order given, and the files skipped with the reason.
+
+    ``duplicates`` maps the id of an article kept in place of near-duplicates to those
+    duplicates (see :mod:`briefing.dedupe`); empty unless the loader collapsed any.
+    """
 
     articles: tuple[Article, ...]
     skipped: tuple[ArticleError, ...]
+    duplicates: Mapping[str, tuple[Article, ...]] = field(default_factory=dict)
+
+    def also_in(self, article_id: str) -> tuple[str, ...]:
+        """Ids of the articles collapsed into ``article_id`` (the same story elsewhere)."""
+        return tuple(a.id for a in self.duplicates.get(article_id, ()))
+
+    def canonical(self, article_id: str) -> str:
+        """The id an article is listed under: its own, or the one it was collapsed into."""
+        for kept, dropped in self.duplicates.items():
+            if any(a.id == article_id for a in dropped):
+                return kept
+        return article_id
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """Safe YAML without anchors/aliases, so "billion laughs" front matter cannot expand."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.YAMLError("aliases are not allowed in front matter")
-        return super().compose_node(parent, index)
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", strip_controls(text)).strip()
 
 
-def decode(data: bytes, path: str) -> str:
-    """Bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM; else an error."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ArticleError(path, "invalid UTF-16 text") from None
-    if b"\x00" in data[:8192]:
-        raise ArticleError(path, "binary file (contains NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArticleError(path, f"not UTF-8 text (bad byte at offset {exc.start})") from None
-
-
-def split_front_matter(text: str, path: str) -> tuple[dict[str, str], str]:
-    """Separate YAML front matter (``---`` block) from the body and check its fields."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        if text.startswith("---\n"):
-            raise ArticleError(path, "front matter opened with '---' but never closed")
-        return {}, text
-    block = match.group(1) or ""
-    if len(block) > _MAX_FRONT_MATTER:
-        raise ArticleError(path, "front matter is too large")
-    try:
-        data = yaml.load(block, Loader=_NoAliasLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ArticleError(path, f"broken front matter{where}: {problem}") from None
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise ArticleError(path, "front matter must be a mapping of key: value")
-    meta: dict[str, str] = {}
-    for key in FRONT_MATTER_KEYS:
-        value = data.get(key)
-        if value is None:
-            continue
-        if isinstance(value, list | dict):
-            raise ArticleError(path, f"front matter '{key}' must be a single value")
-        meta[key] = strip_controls(str(value)).strip()
-    return meta, text[match.end() :]
-
-
-def _fallback_title(body: str, stem: str) -> str:
+def fallback_title(body: str, stem: str) -> str:
     """A title for a file without one: its first line if headline-like, else a cut sentence."""
     first = body.strip().split("\n", 1)[0].strip()
     if not first:
@@ -101,49 +80,34 @@ def _fallback_title(body: str, stem: str) -> str:
     return cut.rstrip(",;:—–- ") + "…"
 
 
-def parse_article(data: bytes, path: str, article_id: str) -> Article:
-    """Turn one file's bytes into an Article, or raise ArticleError saying why not."""
-    if not data.strip():
-        raise ArticleError(path, "empty file")
-    text = normalise(decode(data, path))
-    meta, body = split_front_matter(text, path)
-    title_line = ""
-    if not meta.get("title"):
-        # Markdown articles often carry their title as a leading "# Heading".
-        heading = re.match(r"\A\s*#\s+(.+)\n", body)
-        if heading:
-            title_line = heading.group(1).strip()
-            body = body[heading.end() :]
-    body = clean_text(body)
+def to_article(draft: Draft, path: str, article_id: str) -> Article:
+    """A cleaned Article from a draft, or ArticleError when nothing but boilerplate is left."""
+    body = clean_text(draft.text)
     if not body:
-        raise ArticleError(path, "no article text after the front matter")
-    title = meta.get("title") or title_line or _fallback_title(body, Path(path).stem)
+        raise ArticleError(path, "no article text after the front matter and boilerplate")
     return Article(
         id=article_id,
         path=path,
-        title=title,
+        title=_one_line(draft.title) or fallback_title(body, Path(path).stem),
         text=body,
-        outlet=meta.get("outlet", ""),
-        published=meta.get("published", ""),
-        url=meta.get("url", ""),
+        outlet=_one_line(draft.outlet),
+        published=_one_line(draft.published),
+        url=_one_line(draft.url),
     )
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Path | ArticleError]:
-    """Article files under ``paths`` (files as given, folders walked in sorted order)."""
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and child.suffix.lower() in SUFFIXES and not hidden:
-                    yield child
-        elif path.is_file():
-            if path.suffix.lower() in SUFFIXES:
-                yield path
-            else:
-                yield ArticleError(str(path), f"unsupported file type '{path.suffix or '(none)'}'")
-        else:
-            yield ArticleError(str(path), "no such file or folder")
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by '-' (what an id made from a name looks like)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _entry_stem(draft: Draft, stem: str, n: int) -> str:
+    """An entry's id stem: its own short id when it has one, else ``<file stem>-<n>``."""
+    key = slug(draft.key)
+    looks_like_url = "://" in draft.key or draft.key.startswith(("tag:", "urn:"))
+    if key and len(key) <= _KEY_CHARS and not looks_like_url:
+        return key
+    return f"{stem}-{n}"
 
 
 def unique_id(stem: str, taken: set[str]) -> str:
@@ -156,8 +120,145 @@ def unique_id(stem: str, taken: set[str]) -> str:
     return candidate
 
 
-def load_articles(paths: Iterable[Path], *, max_bytes: int = 5_000_000) -> LoadResult:
-    """Read every article under ``paths``; unreadable ones are skipped with their reason."""
+@dataclass(frozen=True)
+class Prepared:
+    """One file read and cleaned, before ids: ``(id stem, article without id)`` pairs."""
+
+    entries: tuple[tuple[str, Article], ...]
+    problems: tuple[ArticleError, ...] = ()
+
+
+class ParseCache(Protocol):
+    """Somewhere to keep :class:`Prepared` files between runs (see :mod:`briefing.library`)."""
+
+    def get_parsed(self, name: str, stamp: str) -> Prepared | None: ...
+
+    def put_parsed(self, name: str, stamp: str, prepared: Prepared) -> None: ...
+
+
+def prepare(parsed: Parsed, path: str) -> Prepared:
+    """Clean every draft of one file; ids are given later, across the whole run."""
+    stem = Path(path).stem
+    entries: list[tuple[str, Article]] = []
+    problems = list(parsed.problems)
+    for n, draft in enumerate(parsed.drafts, 1):
+        where = f"{path}#{n}" if parsed.multi else path
+        several = parsed.multi and (len(parsed.drafts) > 1 or bool(draft.key))
+        candidate = _entry_stem(draft, stem, n) if several else stem
+        try:
+            entries.append((candidate, to_article(draft, path, "")))
+        except ArticleError as exc:
+            problems.append(ArticleError(where, exc.problem))
+    return Prepared(tuple(entries), tuple(problems))
+
+
+def assign_ids(prepared: Prepared, taken: set[str]) -> list[Article]:
+    return [_with_id(article, unique_id(stem, taken)) for stem, article in prepared.entries]
+
+
+def articles_from(
+    parsed: Parsed, path: str, taken: set[str]
+) -> tuple[list[Article], list[ArticleError]]:
+    """Articles (with run-unique ids) and problems from one file's parse result."""
+    prepared = prepare(parsed, path)
+    return assign_ids(prepared, taken), list(prepared.problems)
+
+
+def _with_id(article: Article, article_id: str) -> Article:
+    return Article(
+        id=article_id,
+        path=article.path,
+        title=article.title,
+        text=article.text,
+        outlet=article.outlet,
+        published=article.published,
+        url=article.url,
+    )
+
+
+def parse_file(data: bytes, path: str, taken: set[str]) -> tuple[list[Article], list[ArticleError]]:
+    """Every article in one file's bytes; raises ArticleError when the file is unusable."""
+    return articles_from(read_file(data, path), path, taken)
+
+
+def parse_article(data: bytes, path: str, article_id: str) -> Article:
+    """Turn one file's bytes into one Article (the first, for multi-article files)."""
+    parsed = read_file(data, path)
+    articles, problems = articles_from(parsed, path, set())
+    if not articles:
+        raise problems[0] if problems else ArticleError(path, "no article in the file")
+    return _with_id(articles[0], article_id)
+
+
+def _escapes(child: Path, root: Path) -> bool:
+    """True when a (symlinked) file in a walked folder really lives outside that folder."""
+    try:
+        child.resolve().relative_to(root)
+    except ValueError:
+        return True
+    return False
+
+
+def discover(paths: Iterable[Path]) -> Iterator[Path | ArticleError]:
+    """Article files under ``paths`` (files as given, folders walked in sorted order).
+
+    A symbolic link inside a folder that points outside it is reported, not followed:
+    a workspace shared by a team must not quote files from elsewhere on the machine.
+    """
+    for path in paths:
+        if path.is_dir():
+            root = path.resolve()
+            for child in sorted(path.rglob("*")):
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if hidden or child.suffix.lower() not in SUFFIXES or not child.is_file():
+                    continue
+                if _escapes(child, root):
+                    target = child.resolve()
+                    yield ArticleError(str(child), f"links outside {path} (to {target}); not read")
+                else:
+                    yield child
+        elif path.is_file():
+            if path.suffix.lower() in SUFFIXES:
+                yield path
+            else:
+                yield ArticleError(str(path), f"unsupported file type '{path.suffix or '(none)'}'")
+        else:
+            yield ArticleError(str(path), "no such file or folder")
+
+
+def _stamp(item: Path, size: int, mtime_ns: int) -> str | None:
+    """What identifies this version of a file; None while it may still be changing."""
+    if time.time_ns() - mtime_ns < 2_000_000_000:
+        return None  # written in the last 2 s: a same-size rewrite could keep its mtime
+    return f"{item.resolve()}|{size}|{mtime_ns}|{ingest_version()}"
+
+
+def _read(item: Path, name: str, max_bytes: int, cache: ParseCache | None) -> Prepared:
+    info = item.stat()
+    if info.st_size > max_bytes:
+        raise ArticleError(name, f"too large ({info.st_size:,} bytes; limit {max_bytes:,})")
+    stamp = _stamp(item, info.st_size, info.st_mtime_ns) if cache is not None else None
+    if cache is not None and stamp is not None:
+        cached = cache.get_parsed(name, stamp)
+        if cached is not None:
+            return cached
+    try:
+        prepared = prepare(read_file(item.read_bytes(), name), name)
+    except ArticleError as exc:
+        prepared = Prepared((), (exc,))
+    if cache is not None and stamp is not None:
+        cache.put_parsed(name, stamp, prepared)
+    return prepared
+
+
+def load_articles(
+    paths: Iterable[Path], *, max_bytes: int = 5_000_000, cache: ParseCache | None = None
+) -> LoadResult:
+    """Read every article under ``paths``; unreadable ones are skipped with their reason.
+
+    With a ``cache``, files unchanged since the last run (same path, size and mtime) are
+    not read again: a workspace of thousands of articles loads in well under a second.
+    """
     articles: list[Article] = []
     skipped: list[ArticleError] = []
     taken: set[str] = set()
@@ -172,13 +273,13 @@ def load_articles(paths: Iterable[Path], *, max_bytes: int = 5_000_000) -> LoadR
         seen.add(resolved)
         name = str(item)
         try:
-            size = item.stat().st_size
-            if size > max_bytes:
-                raise ArticleError(name, f"too large ({size:,} bytes; limit {max_bytes:,})")
-            data = item.read_bytes()
-            articles.append(parse_article(data, name, unique_id(item.stem, taken)))
+            prepared = _read(item, name, max_bytes, cache)
         except ArticleError as exc:
             skipped.append(exc)
+            continue
         except OSError as exc:
             skipped.append(ArticleError(name, f"cannot read ({exc.strerror or exc})"))
+            continue
+        articles.extend(assign_ids(prepared, taken))
+        skipped.extend(prepared.problems)
     return LoadResult(tuple(articles), tuple(skipped))

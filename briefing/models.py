@@ -11,6 +11,17 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class SourceRef:
+    """Another outlet's copy of the same story, cited beside the article that was kept."""
+
+    id: str
+    title: str
+    outlet: str = ""
+    published: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
     """One news article, cleaned of boilerplate, as read from the workspace."""
 
@@ -21,6 +32,7 @@ class Article:
     outlet: str = ""
     published: str = ""
     url: str = ""
+    also_in: tuple[SourceRef, ...] = ()  # near-duplicates collapsed into this one (dedupe)
 
 
 @dataclass(frozen=True)

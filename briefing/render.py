@@ -49,6 +49,16 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
                 "published": a.article.published,
                 "url": a.article.url,
                 "summary": list(a.summary_sentences),
+                "also_in": [
+                    {
+                        "id": r.id,
+                        "title": r.title,
+                        "outlet": r.outlet,
+                        "published": r.published,
+                        "url": r.url,
+                    }
+                    for r in a.article.also_in
+                ],
             }
             for a in b.analyses
         ],
@@ -109,6 +119,8 @@ def memo_context(
     for n, article in enumerate(data["articles"], start=1):
         article["number"] = n
         article["url"] = safe_url(article["url"])
+        for ref in article["also_in"]:
+            ref["url"] = safe_url(ref["url"])
     for point, kp in zip(data["key_points"], b.key_points, strict=True):
         point["refs"] = sorted({numbers[c.article] for c in kp.citations})
         point["cite"] = _refs(kp.citations, numbers, citations)

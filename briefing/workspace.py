@@ -1,16 +1,43 @@
-"""A workspace: its config, its known actors and its articles, shared by the CLI and the TUI."""
+"""A workspace: its config, its known actors and its articles, shared by the CLI and the TUI.
+
+Loading collapses near-duplicate articles (:mod:`briefing.dedupe`) and keeps the
+workspace's article library (:mod:`briefing.library`) in step; analysing serves cached
+analyses and spreads the rest over the cores (:mod:`briefing.parallel`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .actors import ActorBook, load_actors
 from .briefing import analyse, build_briefing
 from .config import Config, load_config
+from .dedupe import collapse_cached
 from .ingest import LoadResult, load_articles
-from .models import Analysis, Article, Briefing
+from .library import Library, analysis_key
+from .models import Analysis, Article, Briefing, SourceRef
+from .parallel import analyse_many
+
+
+def _mark_duplicates(
+    articles: list[Article], duplicates: Mapping[str, tuple[Article, ...]]
+) -> list[Article]:
+    """Tell each kept article which other outlets' copies it stands for, to cite them too."""
+    if not duplicates:
+        return articles
+    return [
+        replace(article, also_in=tuple(_ref(d) for d in duplicates[article.id]))
+        if article.id in duplicates
+        else article
+        for article in articles
+    ]
+
+
+def _ref(article: Article) -> SourceRef:
+    return SourceRef(article.id, article.title, article.outlet, article.published, article.url)
 
 
 @dataclass(frozen=True)
@@ -26,10 +53,35 @@ class Workspace:
         config = load_config(config_path, required=config_path is not None)
         return cls(config, load_actors(config.actors_path()))
 
-    def load(self, paths: Sequence[Path] = ()) -> LoadResult:
-        """Articles from ``paths``, or from the config's sources when none are given."""
+    def library(self) -> Library:
+        """The workspace's article library (a no-op one when it cannot be written)."""
+        return Library.open(self.config.root)
+
+    def load(self, paths: Sequence[Path] = (), *, dedupe: bool = True) -> LoadResult:
+        """Articles from ``paths``, or from the config's sources when none are given.
+
+        Near-duplicates (the same story from two outlets) are collapsed into the first of
+        them; ``LoadResult.duplicates`` says which articles each kept one stands for.
+        Loading the config's sources also refreshes the library's listing and index.
+        """
         chosen = list(paths) or self.config.source_paths()
-        return load_articles(chosen, max_bytes=self.config.sources.max_article_bytes)
+        with self.library() as library:
+            cache = library if library.enabled else None
+            limit = self.config.sources.max_article_bytes
+            result = load_articles(chosen, max_bytes=limit, cache=cache)
+            if dedupe:
+                articles, duplicates = collapse_cached(result.articles, library)
+            else:
+                articles, duplicates = list(result.articles), {}
+            articles = _mark_duplicates(articles, duplicates)
+            if not paths:
+                library.sync_articles(articles)
+        return LoadResult(tuple(articles), result.skipped, duplicates)
+
+    def settings_key(self) -> str:
+        """What besides the article and the code an analysis depends on, as a digest."""
+        text = f"{self.config.summary.sentences}\0{self.actors!r}"
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def analyse(self, article: Article) -> Analysis:
         return analyse(article, sentences=self.config.summary.sentences, actors=self.actors)
@@ -39,13 +91,39 @@ class Workspace:
         articles: Sequence[Article],
         progress: Callable[[int, int], None] | None = None,
     ) -> list[Analysis]:
-        """Analyse in order, reporting ``(done, total)`` after each article."""
-        done: list[Analysis] = []
-        for article in articles:
-            done.append(self.analyse(article))
-            if progress:
-                progress(len(done), len(articles))
-        return done
+        """Analyse in order, reporting ``(done, total)`` after each article.
+
+        Analyses cached in the library are reused; the others are computed (on every core
+        when there are many) and stored for next time.
+        """
+        total, done = len(articles), 0
+
+        def tick(count: int) -> None:
+            nonlocal done
+            for _ in range(count):
+                done += 1
+                if progress:
+                    progress(done, total)
+
+        settings = self.settings_key()
+        keys = [analysis_key(a, settings) for a in articles]
+        with self.library() as library:
+            cached = library.get_analyses(keys)
+            results: list[Analysis | None] = [cached.get(k) for k in keys]
+            tick(sum(1 for r in results if r is not None))
+            missing = [i for i, r in enumerate(results) if r is None]
+            fresh = analyse_many(
+                [articles[i] for i in missing],
+                sentences=self.config.summary.sentences,
+                actors=self.actors,
+                progress=tick,
+            )
+            for i, analysis in zip(missing, fresh, strict=True):
+                results[i] = analysis
+            library.put_analyses((keys[i], a) for i, a in zip(missing, fresh, strict=True))
+            done_list = [r for r in results if r is not None]
+            library.set_countries(done_list)
+        return done_list
 
     def build(
         self,

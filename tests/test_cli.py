@@ -61,7 +61,16 @@ def test_build_json_schema(ws: Path) -> None:
     data = json.loads(result.stdout)
     assert data["title"] == "T" and data["date"] == "2024-03-04"
     article = data["articles"][0]
-    assert set(article) == {"id", "path", "title", "outlet", "published", "url", "summary"}
+    assert set(article) == {
+        "id",
+        "path",
+        "title",
+        "outlet",
+        "published",
+        "url",
+        "summary",
+        "also_in",
+    }
     assert article["id"] == "alpha" and article["outlet"] == "Coast Courier"
     assert all(isinstance(s, str) for s in article["summary"])
     for point in data["key_points"]:

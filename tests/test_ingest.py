@@ -47,7 +47,8 @@ def test_plain_text_title_is_a_cut_first_line() -> None:
         (b"", "empty file"),
         (b"  \n\n", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        (b"caf\xe9 au lait \xff", "not UTF-8 text"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (PDF document)"),
+        (b"text\x00\x01\x02\x03\xff\xfe\x00\x00\x10" * 20, "binary file (contains NUL bytes)"),
         (b"---\ntitle: a: b\n---\nBody.\n", "broken front matter at line 2"),
         (b"---\ntitle: x\nBody without end\n", "never closed"),
         (b"---\n- a\n- b\n---\nBody.\n", "must be a mapping"),
@@ -75,7 +76,7 @@ def test_encodings_and_line_endings() -> None:
 
 
 def test_control_characters_are_removed() -> None:
-    article = parse(b"---\ntitle: \"A\\e[31mB\"\n---\nRed \x1b[31mtext\x1b[0m here.\x07\n")
+    article = parse(b'---\ntitle: "A\\e[31mB"\n---\nRed \x1b[31mtext\x1b[0m here.\x07\n')
     assert "\x1b" not in article.title and "\x1b" not in article.text
     assert "\x07" not in article.text
 

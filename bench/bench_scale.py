@@ -1,0 +1,150 @@
+"""How briefing scales: 2,225 articles as files, built cold, built warm, then searched.
+
+    python bench/bench_scale.py [--limit N] [--query WORDS] [--keep]
+
+Writes the BBC News corpus (``../shared/corpus/bbc_news_2225.jsonl``) as Markdown files
+into a fresh workspace under ``bench/.work/scale`` and times, each in its own process as a
+user would run it: the first ``briefing build`` (everything analysed), the second (all
+cached), a rebuild after one article changed, and ``briefing list QUERY``; then the
+library search in-process. Reports wall time and peak resident memory per step.
+Goals: first build < 30 s on 2 cores, cached rebuild < 3 s, a search < 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = SHARED / "corpus" / "bbc_news_2225.jsonl"
+WORK = HERE / ".work" / "scale"
+# `list` may not be registered in briefing.cli yet: register it for the run if needed.
+RUN_CLI = (
+    "import sys\n"
+    "from briefing.cli import main\n"
+    "if 'list' not in main.commands:\n"
+    "    from briefing.cli_sources import add, list_articles\n"
+    "    main.add_command(add)\n"
+    "    main.add_command(list_articles)\n"
+    "main()\n"
+)
+
+
+def write_workspace(limit: int | None) -> int:
+    """The corpus as one front-matter Markdown file per article; returns how many."""
+    if WORK.exists():
+        shutil.rmtree(WORK)
+    (WORK / "sources").mkdir(parents=True)
+    (WORK / "briefing.toml").write_text(
+        '[memo]\ntitle = "Scale test"\n\n[sources]\npaths = ["sources"]\n', encoding="utf-8"
+    )
+    rows = [json.loads(line) for line in CORPUS.read_text("utf-8").splitlines() if line.strip()]
+    rows = rows[:limit] if limit else rows
+    for row in rows:
+        title = json.dumps(row["title"], ensure_ascii=False)
+        body = f"---\ntitle: {title}\noutlet: BBC News\n---\n\n{row['text']}\n"
+        (WORK / "sources" / f"{row['id']}.md").write_text(body, encoding="utf-8")
+    return len(rows)
+
+
+def run(*args: str) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MiB) and output of one ``briefing`` run in the workspace.
+
+    The child is reaped with ``os.wait4`` to get its own peak memory (pool workers it
+    waited for included), not the maximum over every child so far.
+    """
+    out_path, err_path = WORK / ".bench-out", WORK / ".bench-err"
+    start = time.perf_counter()
+    with out_path.open("wb") as out, err_path.open("wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", RUN_CLI, *args], cwd=WORK, stdout=out, stderr=err
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    text = err_path.read_text("utf-8") + out_path.read_text("utf-8")
+    if proc.returncode:
+        sys.exit(f"briefing {' '.join(args)} failed ({proc.returncode}):\n{text}")
+    return wall, usage.ru_maxrss / 1024, text
+
+
+def breakdown() -> None:
+    """Where a cached rebuild spends its time, step by step, in this process."""
+    from briefing.workspace import Workspace
+
+    os.chdir(WORK)  # as the CLI runs: article paths (part of the cache key) are relative
+    start = time.perf_counter()
+    ws = Workspace.open(Path("briefing.toml"))
+    result = ws.load()
+    loaded = time.perf_counter()
+    analyses = ws.analyse_all(result.articles)
+    analysed = time.perf_counter()
+    ws.build(analyses)
+    built = time.perf_counter()
+    collapsed = sum(len(d) for d in result.duplicates.values())
+    print(
+        f"cached rebuild in-process: load {loaded - start:.2f} s ({len(result.articles)} articles,"
+        f" {collapsed} near-duplicates collapsed), analyse_all {analysed - loaded:.2f} s,"
+        f" build_briefing (key points + positions) {built - analysed:.2f} s"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--query", default="interest rates", help="the search to time")
+    parser.add_argument("--keep", action="store_true", help="keep bench/.work/scale afterwards")
+    options = parser.parse_args()
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is not available (../shared is needed for this benchmark)")
+        return
+    count = write_workspace(options.limit)
+    print(f"workspace: {count} articles in {WORK / 'sources'} ({os.cpu_count()} cores)")
+    steps = [
+        ("first build (all analysed)", ("build", "-o", "memo.md", "--force")),
+        ("second build (cached)", ("build", "-o", "memo.md", "--force")),
+    ]
+    for name, args in steps:
+        wall, peak, _ = run(*args)
+        print(f"{name:<40} {wall:7.2f} s   peak RSS {peak:7.0f} MiB")
+    changed = sorted((WORK / "sources").glob("*.md"))[0]
+    changed.write_text(changed.read_text("utf-8") + "\nOne more sentence for the test.\n", "utf-8")
+    wall, peak, _ = run("build", "-o", "memo.md", "--force")
+    print(f"{'rebuild after one article changed':<40} {wall:7.2f} s   peak RSS {peak:7.0f} MiB")
+    wall, peak, out = run("list", options.query)
+    hits = len(out.strip().splitlines())
+    label = f"list {options.query!r} (whole process)"
+    print(f"{label:<40} {wall:7.2f} s   peak RSS {peak:7.0f} MiB   {hits} hits")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"{'peak RSS of any child (RUSAGE_CHILDREN)':<40} {children:7.0f} MiB")
+
+    from briefing.library import search
+
+    times = []
+    for _ in range(20):
+        start = time.perf_counter()
+        ids = search(WORK, options.query)
+        times.append(time.perf_counter() - start)
+    print(
+        f"{'search() in-process, median of 20':<40} {statistics.median(times) * 1000:7.1f} ms"
+        f"  {len(ids)} hits"
+    )
+    breakdown()
+    os.chdir(HERE)
+    size = sum(p.stat().st_size for p in (WORK / ".briefing").glob("*")) / 2**20
+    print(f"library size: {size:.1f} MiB")
+    if not options.keep:
+        shutil.rmtree(WORK)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""``briefing add``: bring articles from files or URLs into the workspace as Markdown.
+
+Whatever the source format, the workspace ends up with one ``.md`` file per article with
+front matter, which an analyst can read, fix and diff. Nothing is ever overwritten: a
+name already taken gets ``-2``, ``-3``…
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+import yaml
+
+from .clean import clean_text, normalise
+from .errors import ArticleError, OutputError
+from .fetch import Download, download, is_url
+from .formats import READERS, Draft, Parsed, read_file
+from .formats.html import decode_html, extract_html
+from .fsutil import write_atomic
+from .ingest import fallback_title, slug
+
+_NAME_CHARS = 60
+
+
+def drafts_from_download(got: Download) -> Parsed:
+    """Drafts from a downloaded page: HTML through the extractor, feeds and text as files."""
+    if got.suffix == ".html":
+        markup = _decode_declared(got.data, got.charset) or decode_html(got.data, got.url)
+        return Parsed((extract_html(markup, got.url, url=got.url),))
+    parsed = READERS[got.suffix](got.data, got.url)
+    if not parsed.multi:
+        only = parsed.drafts[0]
+        return Parsed((replace(only, url=only.url or got.url),), parsed.problems)
+    return parsed
+
+
+def _decode_declared(data: bytes, charset: str | None) -> str | None:
+    if not charset:
+        return None
+    try:
+        return data.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def gather(item: str, *, max_bytes: int, timeout: float) -> Parsed:
+    """Drafts from a URL or a file path; ArticleError naming ``item`` when unusable."""
+    if is_url(item):
+        return drafts_from_download(download(item, max_bytes=max_bytes, timeout=timeout))
+    path = Path(item)
+    if not path.is_file():
+        raise ArticleError(item, "no such file (or not a http(s) URL)")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ArticleError(item, f"too large ({size:,} bytes; limit {max_bytes:,})")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(item, f"cannot read ({exc.strerror or exc})") from None
+    return read_file(data, item)
+
+
+def to_markdown(draft: Draft) -> str:
+    """The draft as a Markdown file with YAML front matter (empty fields left out)."""
+    meta = {
+        "title": draft.title,
+        "outlet": draft.outlet,
+        "published": draft.published,
+        "url": draft.url,
+        "author": draft.author,
+    }
+    kept = {k: " ".join(normalise(v).split()) for k, v in meta.items() if v.strip()}
+    head = yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=10_000)
+    body = normalise(draft.text).strip()
+    return f"---\n{head}---\n\n{body}\n"
+
+
+def file_name(draft: Draft, source: str) -> str:
+    """A readable file stem from the title, else from the source file's or URL's name."""
+    if is_url(source):
+        parts = urlsplit(source)
+        source = PurePosixPath(parts.path).stem or parts.hostname or ""
+    else:
+        source = Path(source).stem
+    for candidate in (draft.title, source):
+        stem = slug(candidate)[:_NAME_CHARS].rstrip("-")
+        if stem:
+            return stem
+    return "article"
+
+
+def save(draft: Draft, folder: Path, fallback: str) -> Path:
+    """Write ``draft`` into ``folder`` under a new name; never replaces an existing file."""
+    if not draft.title.strip():  # give it the title `build` would show, for all to see
+        draft = replace(
+            draft, title=fallback_title(clean_text(draft.text), file_name(draft, fallback))
+        )
+    text = to_markdown(draft)
+    stem = file_name(draft, fallback)
+    for n in range(1, 10_000):
+        path = folder / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
+        if path.exists():
+            continue
+        with contextlib.suppress(OutputError):
+            write_atomic(path, text, overwrite=False)
+            return path
+        if not path.exists():  # failed for another reason than a race for the name
+            write_atomic(path, text, overwrite=False)
+    raise OutputError(f"{folder}: no free file name for {stem}.md")

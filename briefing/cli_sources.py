@@ -1,0 +1,147 @@
+"""``briefing add`` and ``briefing list``: bring articles in, and find them again.
+
+Registered by :mod:`briefing.cli` with ``main.add_command``. The CLI helpers are imported
+when a command runs, so this module and ``briefing.cli`` can import each other in any
+order.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from .errors import ArticleError, BriefingError, ConfigError
+
+
+@click.command("add")
+@click.argument("items", nargs=-1, required=True, metavar="URL|FILE...")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=20.0,
+    show_default=True,
+    help="Seconds to wait for a server.",
+)
+@click.pass_context
+def add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
+    """Copy or download articles into the first sources folder as Markdown files.
+
+    Files may be in any format `build` reads (text, Markdown, HTML, feeds, JSON);
+    URLs are downloaded and their main text extracted. Existing files are never replaced.
+    """
+    from .cli import reports_errors
+
+    reports_errors(_add)(ctx, items, timeout)
+
+
+def _add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
+    from .adding import gather, save
+    from .cli import _workspace, fail, warn
+
+    ws = _workspace(ctx)
+    folder = ws.config.source_paths()[0] if ws.config.sources.paths else ws.config.root
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"{folder}: cannot create the sources folder ({exc.strerror})", 1)
+    added = 0
+    for item in items:
+        try:
+            parsed = gather(item, max_bytes=ws.config.sources.max_article_bytes, timeout=timeout)
+        except ArticleError as exc:
+            warn(f"skipped {exc}")
+            continue
+        for problem in parsed.problems:
+            warn(f"skipped {problem}")
+        for draft in parsed.drafts:
+            if not draft.text.strip():
+                warn(f"skipped {item}: no article text")
+                continue
+            path = save(draft, folder, item)
+            added += 1
+            click.echo(f"added {path}" + (f"  ({draft.title})" if draft.title else ""))
+    if not added:
+        fail("nothing was added", 1)
+
+
+@click.command("list")
+@click.argument("query", nargs=-1)
+@click.option(
+    "--country",
+    default=None,
+    metavar="ISO3|NAME",
+    help="Only articles with statements by this country.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON list of article records.")
+@click.pass_context
+def list_articles(
+    ctx: click.Context, query: tuple[str, ...], country: str | None, as_json: bool
+) -> None:
+    """List the workspace's articles, or those matching every word of QUERY."""
+    from .cli import reports_errors
+
+    reports_errors(_list)(ctx, " ".join(query), country, as_json)
+
+
+def country_code(text: str) -> str:
+    """An ISO alpha-3 code from a code or a country name; ConfigError when unknown."""
+    from .countries import find_countries, is_country_code
+
+    if len(text) == 3 and text.isalpha() and is_country_code(text):
+        return text.upper()
+    found = find_countries(text.strip())
+    if found:
+        return found[0].iso3
+    raise ConfigError(f"--country: unknown country '{text}' (use an ISO code such as RUS)")
+
+
+def _list(ctx: click.Context, query: str, country: str | None, as_json: bool) -> None:
+    from .cli import _workspace, warn
+
+    ws = _workspace(ctx)
+    code = country_code(country) if country else None
+    result = ws.load()
+    for problem in result.skipped:
+        warn(f"skipped {problem}")
+    if code:
+        ws.analyse_all(result.articles)  # fills the library's country column (cached)
+    with ws.library() as library:
+        if library.enabled:
+            records = library.listing(library.search(query, code))
+        else:
+            records = _fallback(result.articles, query, code is not None)
+    if as_json:
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    for r in records:
+        when = r["published"] or "-"
+        outlet = r["outlet"] or "-"
+        click.echo(f"{r['id']}\t{when}\t{outlet}\t{r['title']}")
+
+
+def _fallback(articles: Any, query: str, filtered: bool) -> list[dict[str, Any]]:
+    """Without a library (read-only workspace): a plain case-insensitive word filter."""
+    if filtered:
+        raise BriefingError("--country needs the article library, which cannot be written here")
+    words = query.lower().split()
+    out = []
+    for a in articles:
+        haystack = f"{a.title} {a.outlet} {a.text}".lower()
+        if all(w in haystack for w in words):
+            out.append(
+                {
+                    "id": a.id,
+                    "path": a.path,
+                    "title": a.title,
+                    "outlet": a.outlet,
+                    "published": a.published,
+                    "url": a.url,
+                    "countries": [],
+                }
+            )
+    return out
+
+
+__all__ = ["add", "country_code", "list_articles"]

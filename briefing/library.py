@@ -1,0 +1,368 @@
+"""The workspace's article library: ``<root>/.briefing/library.sqlite3``.
+
+It remembers what makes a workspace of thousands of articles fast to rebuild: analyses,
+keyed by a hash of the article, the analysis settings and the analysing code (so a code
+change can never serve a stale analysis); files as read and cleaned, keyed by path, size
+and mtime; the near-duplicate groups of the last load; and the listing of the workspace's
+articles with an FTS5 index behind ``briefing list QUERY`` and the TUI filter.
+
+It is only a cache: when the file is missing, corrupt or from another schema it is
+rebuilt without a word, and when it cannot be written at all the tool runs without it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .codec import decoder, encode
+from .errors import ArticleError
+from .ingest import Prepared
+from .models import Analysis, Article
+from .version import code_version
+
+FOLDER = ".briefing"
+FILENAME = "library.sqlite3"
+SCHEMA = 2
+MAX_ANALYSES = 50_000  # oldest-written analyses beyond this are dropped (about 250 MB)
+_SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS analyses (
+    key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, ord INTEGER NOT NULL, hash TEXT NOT NULL, path TEXT NOT NULL,
+    title TEXT NOT NULL, outlet TEXT NOT NULL, published TEXT NOT NULL, url TEXT NOT NULL,
+    countries TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS parsed (
+    name TEXT PRIMARY KEY, stamp TEXT NOT NULL, data TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    id UNINDEXED, title, outlet, text, tokenize = 'unicode61 remove_diacritics 2');
+"""
+
+
+def library_path(root: Path) -> Path:
+    return root / FOLDER / FILENAME
+
+
+@lru_cache(maxsize=65_536)
+def article_hash(article: Article) -> str:
+    """A digest of everything an analysis depends on in the article itself."""
+    return hashlib.sha256(json.dumps(encode(article), ensure_ascii=False).encode()).hexdigest()
+
+
+def analysis_key(article: Article, settings: str) -> str:
+    """Cache key: the article, the analysis settings (actors, lengths) and the code."""
+    text = f"{code_version()}\0{settings}\0{article_hash(article)}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class Library:
+    """One open connection to a workspace's library; every method fails soft."""
+
+    def __init__(self, path: Path | None, conn: sqlite3.Connection | None) -> None:
+        self.path = path
+        self.conn = conn
+        self._parsed: list[tuple[str, str, str]] = []
+
+    # -- opening ---------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, root: Path, *, create: bool = True) -> Library:
+        """The library of ``root``; rebuilt if unreadable; a no-op library if impossible."""
+        path = library_path(root)
+        if not create and not path.exists():
+            return cls(None, None)
+        for attempt in range(2):
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(path, timeout=5, isolation_level=None)
+                conn.execute("PRAGMA synchronous = NORMAL")  # a cache: speed over durability
+                try:
+                    _prepare(conn)
+                except BaseException:
+                    conn.close()
+                    raise
+                return cls(path, conn)
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc) or "readonly" in str(exc) or attempt:
+                    return cls(None, None)
+                _remove(path)  # e.g. "no such module: fts5" after a downgrade: start over
+            except sqlite3.DatabaseError:
+                if attempt:
+                    return cls(None, None)
+                _remove(path)
+            except OSError:
+                return cls(None, None)
+        return cls(None, None)
+
+    def close(self) -> None:
+        self.flush()
+        if self.conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.close()
+            self.conn = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def enabled(self) -> bool:
+        return self.conn is not None
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[sqlite3.Connection]:
+        """Run a block on the connection; corruption found mid-way deletes the file."""
+        if self.conn is None:
+            raise _Unavailable
+        try:
+            yield self.conn
+        except sqlite3.OperationalError:
+            self._rollback()
+            raise _Unavailable from None
+        except sqlite3.DatabaseError:
+            self._rollback()
+            self.close()
+            if self.path is not None:
+                _remove(self.path)
+            raise _Unavailable from None
+
+    def _rollback(self) -> None:
+        if self.conn is not None and self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+
+    # -- files read before (see ingest.ParseCache) ----------------------------------------
+
+    def get_parsed(self, name: str, stamp: str) -> Prepared | None:
+        """The file ``name`` as read last time, if it has not changed since."""
+        try:
+            with self._guard() as conn:
+                row = conn.execute(
+                    "SELECT data FROM parsed WHERE name = ? AND stamp = ?", (name, stamp)
+                ).fetchone()
+        except _Unavailable:
+            return None
+        if row is None:
+            return None
+        try:
+            entries, problems = json.loads(row[0])
+            article = decoder(Article)
+            return Prepared(
+                tuple((stem, article(a)) for stem, a in entries),
+                tuple(ArticleError(path, problem) for path, problem in problems),
+            )
+        except (ValueError, TypeError):
+            return None
+
+    def put_parsed(self, name: str, stamp: str, prepared: Prepared) -> None:
+        """Remember a file as read (written in one transaction by :meth:`flush`)."""
+        data = [
+            [[stem, encode(a)] for stem, a in prepared.entries],
+            [[p.path, p.problem] for p in prepared.problems],
+        ]
+        self._parsed.append((name, stamp, json.dumps(data, ensure_ascii=False)))
+        if len(self._parsed) >= 1000:
+            self.flush()
+
+    def flush(self) -> None:
+        rows, self._parsed = self._parsed, []
+        if not rows:
+            return
+        with contextlib.suppress(_Unavailable), self._guard() as conn:
+            conn.execute("BEGIN")
+            conn.executemany("INSERT OR REPLACE INTO parsed VALUES (?, ?, ?)", rows)
+            conn.execute("COMMIT")
+
+    # -- small named values ----------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        try:
+            with self._guard() as conn:
+                row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except _Unavailable:
+            return None
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with contextlib.suppress(_Unavailable), self._guard() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # -- analyses --------------------------------------------------------------------
+
+    def get_analyses(self, keys: Sequence[str]) -> dict[str, Analysis]:
+        """Cached analyses for those of ``keys`` the library has."""
+        found: dict[str, Analysis] = {}
+        decode = decoder(Analysis)
+        try:
+            with self._guard() as conn:
+                for chunk in _chunks(list(dict.fromkeys(keys)), 500):
+                    marks = ",".join("?" * len(chunk))
+                    rows = conn.execute(
+                        f"SELECT key, data FROM analyses WHERE key IN ({marks})", chunk
+                    )
+                    for key, data in rows:
+                        with contextlib.suppress(ValueError, TypeError, IndexError):
+                            found[key] = decode(json.loads(data))
+        except _Unavailable:
+            return {}
+        return found
+
+    def put_analyses(self, items: Iterable[tuple[str, Analysis]]) -> None:
+        version = code_version()
+        rows = [(k, version, json.dumps(encode(a), ensure_ascii=False)) for k, a in items]
+        if not rows:
+            return
+        with contextlib.suppress(_Unavailable), self._guard() as conn:
+            conn.execute("BEGIN")
+            conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", rows)
+            conn.execute(
+                "DELETE FROM analyses WHERE rowid <= (SELECT max(rowid) FROM analyses) - ?",
+                (MAX_ANALYSES,),
+            )
+            conn.execute("COMMIT")
+
+    # -- the listing -------------------------------------------------------------------
+
+    def sync_articles(self, articles: Sequence[Article]) -> None:
+        """Make the listing (and its search index) exactly ``articles``, in that order."""
+        wanted = {a.id: (i, article_hash(a), a) for i, a in enumerate(articles)}
+        with contextlib.suppress(_Unavailable), self._guard() as conn:
+            have = dict(conn.execute("SELECT id, hash FROM articles").fetchall())
+            order = dict(conn.execute("SELECT id, ord FROM articles").fetchall())
+            gone = [i for i in have if i not in wanted or have[i] != wanted[i][1]]
+            new = [v for k, v in wanted.items() if have.get(k) != v[1]]
+            moved = [(v[0], k) for k, v in wanted.items() if k in have and order.get(k) != v[0]]
+            if not gone and not new and not moved:
+                return
+            conn.execute("BEGIN")
+            for chunk in _chunks(gone, 500):
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM articles_fts WHERE id IN ({marks})", chunk)
+            conn.executemany(
+                "INSERT INTO articles (id, ord, hash, path, title, outlet, published, url)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(a.id, i, h, a.path, a.title, a.outlet, a.published, a.url) for i, h, a in new],
+            )
+            conn.executemany(
+                "INSERT INTO articles_fts (id, title, outlet, text) VALUES (?, ?, ?, ?)",
+                [(a.id, a.title, a.outlet, a.text) for _, _, a in new],
+            )
+            conn.executemany("UPDATE articles SET ord = ? WHERE id = ?", moved)
+            conn.execute("COMMIT")
+
+    def set_countries(self, analyses: Iterable[Analysis]) -> None:
+        """Record which countries have statements in each listed article (for --country)."""
+        rows = []
+        for a in analyses:
+            codes = sorted({s.country for s in a.statements if s.country})
+            listed = f" {' '.join(codes)} " if codes else ""
+            rows.append((listed, a.article.id, article_hash(a.article)))
+        with contextlib.suppress(_Unavailable), self._guard() as conn:
+            conn.execute("BEGIN")
+            conn.executemany(
+                "UPDATE articles SET countries = ? WHERE id = ? AND hash = ? AND countries != ?",
+                [(c, i, h, c) for c, i, h in rows],
+            )
+            conn.execute("COMMIT")
+
+    def search(self, query: str = "", country: str | None = None) -> list[str]:
+        """Ids of listed articles matching every word of ``query`` (prefixes), best first."""
+        match = fts_query(query)
+        where, params = "", []
+        if country:
+            where, params = " AND a.countries LIKE ?", [f"% {country.strip().upper()} %"]
+        try:
+            with self._guard() as conn:
+                if match:
+                    sql = (
+                        "SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.id"
+                        f" WHERE articles_fts MATCH ?{where} ORDER BY f.rank, a.ord"
+                    )
+                    rows = conn.execute(sql, [match, *params])
+                else:
+                    sql = f"SELECT a.id FROM articles a WHERE 1{where} ORDER BY a.ord"
+                    rows = conn.execute(sql, params)
+                return [r[0] for r in rows]
+        except _Unavailable:
+            return []
+
+    def listing(self, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Listed articles' metadata (all, in order, or those of ``ids`` in that order)."""
+        try:
+            with self._guard() as conn:
+                rows = conn.execute(
+                    "SELECT id, path, title, outlet, published, url, countries"
+                    " FROM articles ORDER BY ord"
+                ).fetchall()
+        except _Unavailable:
+            return []
+        keys = ("id", "path", "title", "outlet", "published", "url", "countries")
+        records = {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
+        for record in records.values():
+            record["countries"] = record["countries"].split()
+        chosen = ids if ids is not None else list(records)
+        return [records[i] for i in chosen if i in records]
+
+
+class _Unavailable(Exception):
+    """The library cannot be used right now (locked, read-only, or just rebuilt)."""
+
+
+def _prepare(conn: sqlite3.Connection) -> None:
+    """Check the file is ours and current; create the schema, or start over if stale.
+
+    An up-to-date library is only read here: opening it for a search writes nothing.
+    """
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    version = code_version()
+    if "meta" in tables:
+        meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'code')"))
+        if meta.get("schema") != str(SCHEMA):
+            raise sqlite3.DatabaseError("library from another schema")
+        if meta.get("code") == version:
+            return
+    elif tables:
+        raise sqlite3.DatabaseError("not a briefing library")
+    conn.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writing build
+    conn.executescript(_SCHEMA_SQL)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
+    # Analyses made by other code are never served again: drop them once.
+    conn.execute("DELETE FROM analyses WHERE version != ?", (version,))
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('code', ?)", (version,))
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            Path(f"{path}{suffix}").unlink()
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query: every word of ``text`` must start a word of the article."""
+    return " ".join(f'"{t}"*' for t in _TOKEN.findall(text))
+
+
+def search(root: Path, query: str = "", country: str | None = None) -> list[str]:
+    """Article ids of the workspace at ``root`` matching ``query`` (and ``country``)."""
+    with Library.open(root, create=False) as library:
+        return library.search(query, country)
+

@@ -1,0 +1,197 @@
+"""The article library: analyses cached by content and code, rebuilt when broken, searched."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import briefing.briefing
+import briefing.parallel
+from briefing.codec import decoder, encode
+from briefing.library import Library, fts_query, library_path, search
+from briefing.models import Analysis, Article, Citation, Sentence, Statement
+from briefing.workspace import Workspace
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Ids of the articles actually analysed (not served from the cache)."""
+    calls: list[str] = []
+    real = briefing.briefing.analyse
+
+    def counting(article: Article, **kwargs: object) -> Analysis:
+        calls.append(article.id)
+        return real(article, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(briefing.parallel, "analyse", counting)
+    return calls
+
+
+def open_ws(root: Path) -> Workspace:
+    return Workspace.open(root / "briefing.toml")
+
+
+def test_codec_round_trip() -> None:
+    article = Article("a", "a.md", "T", "Paris said no. Berlin agreed.", "Out", "2024-01-01", "u")
+    analysis = Analysis(
+        article=article,
+        sentences=(Sentence(0, "Paris said no.", 0, 14), Sentence(1, "Berlin agreed.", 15, 29)),
+        summary=(1, 0),
+        statements=(
+            Statement(
+                "Paris said no.", "FRA", None, "REJECT", (Citation("a", 0), Citation("b", 3))
+            ),
+        ),
+    )
+    assert decoder(Analysis)(encode(analysis)) == analysis
+
+
+def test_cache_hit_miss_and_invalidation(
+    make_workspace: Callable[..., Path], counted: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_workspace()
+    ws = open_ws(root)
+    articles = ws.load().articles
+    first = ws.analyse_all(articles)
+    assert counted == ["alpha", "bravo"]
+    assert library_path(root).is_file()
+
+    progress: list[tuple[int, int]] = []
+    again = open_ws(root).analyse_all(articles, progress=lambda d, t: progress.append((d, t)))
+    assert again == first and counted == ["alpha", "bravo"]  # all from the cache
+    assert progress == [(1, 2), (2, 2)]
+
+    # A changed article is analysed again; the other one is still cached.
+    (root / "sources" / "bravo.md").write_text("# Bravo\n\nBerlin changed its mind.\n", "utf-8")
+    open_ws(root).analyse_all(open_ws(root).load().articles)
+    assert counted == ["alpha", "bravo", "bravo"]
+
+    # Other analysis settings (summary length) or other code: nothing is reused.
+    (root / "briefing.toml").write_text("[summary]\nsentences = 1\n", encoding="utf-8")
+    open_ws(root).analyse_all(articles)
+    assert counted[3:] == ["alpha", "bravo"]
+    monkeypatch.setattr("briefing.library.code_version", lambda: "other-code")
+    open_ws(root).analyse_all(articles)
+    assert counted[5:] == ["alpha", "bravo"]
+
+
+def test_garbage_library_is_rebuilt(
+    make_workspace: Callable[..., Path], counted: list[str]
+) -> None:
+    root = make_workspace()
+    ws = open_ws(root)
+    ws.analyse_all(ws.load().articles)
+    path = library_path(root)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.write_bytes(b"this is not a database" * 200)
+    analyses = ws.analyse_all(ws.load().articles)
+    assert [a.article.id for a in analyses] == ["alpha", "bravo"]
+    assert counted == ["alpha", "bravo", "alpha", "bravo"]
+    with sqlite3.connect(path) as conn:  # a valid library again
+        assert conn.execute("SELECT count(*) FROM analyses").fetchone()[0] == 2
+    ws.analyse_all(ws.load().articles)
+    assert len(counted) == 4
+
+
+def test_a_library_from_another_tool_or_schema_is_replaced(
+    make_workspace: Callable[..., Path],
+) -> None:
+    root = make_workspace()
+    library_path(root).parent.mkdir()
+    with sqlite3.connect(library_path(root)) as conn:
+        conn.execute("CREATE TABLE unrelated (x)")
+    ws = open_ws(root)
+    ws.load()
+    assert sorted(search(root, "harbour")) == ["alpha", "bravo"]  # best match first
+
+
+def test_unwritable_library_is_skipped(
+    make_workspace: Callable[..., Path], counted: list[str]
+) -> None:
+    root = make_workspace()
+    (root / ".briefing").write_text("a file where the folder should be", encoding="utf-8")
+    ws = open_ws(root)
+    assert len(ws.analyse_all(ws.load().articles)) == 2
+    assert search(root, "harbour") == []
+
+
+def test_search_words_prefixes_and_order(make_workspace: Callable[..., Path]) -> None:
+    root = make_workspace()
+    open_ws(root).load()
+    assert search(root, "") == ["alpha", "bravo"]
+    assert sorted(search(root, "harbour")) == ["alpha", "bravo"]  # best match first
+    assert search(root, "fishing") == ["alpha"]
+    assert search(root, "fish") == ["alpha"]  # a prefix, as typed in the TUI filter
+    assert search(root, "chancellor berlin") == ["bravo"]
+    assert search(root, "Rhine") == ["bravo"]  # the outlet is searched too
+    assert search(root, "zebra") == []
+    for odd in ('"harbour', "harbour*)", "(harbour:", "^harbour -"):  # no FTS syntax errors
+        assert sorted(search(root, odd)) == ["alpha", "bravo"]
+    assert search(root, "harbour OR zebra") == []  # words, not operators
+    assert fts_query('a "b" c*') == '"a"* "b"* "c"*'
+
+
+def test_listing_follows_the_sources(make_workspace: Callable[..., Path]) -> None:
+    root = make_workspace()
+    open_ws(root).load()
+    (root / "sources" / "alpha.md").unlink()
+    open_ws(root).load()
+    assert search(root, "harbour") == ["bravo"]
+    with Library.open(root) as library:
+        assert [r["id"] for r in library.listing()] == ["bravo"]
+
+
+def test_explicit_paths_do_not_replace_the_listing(make_workspace: Callable[..., Path]) -> None:
+    root = make_workspace()
+    open_ws(root).load()
+    open_ws(root).load([root / "sources" / "alpha.md"])
+    assert search(root) == ["alpha", "bravo"]
+
+
+def test_country_filter_uses_statements(make_workspace: Callable[..., Path]) -> None:
+    root = make_workspace()
+    ws = open_ws(root)
+    analyses = ws.analyse_all(ws.load().articles)
+    by_country: dict[str, set[str]] = {}
+    for a in analyses:
+        for s in a.statements:
+            by_country.setdefault(s.country, set()).add(a.article.id)
+    for code, ids in by_country.items():
+        assert set(search(root, "", code)) == ids
+        assert set(search(root, "harbour", code.lower())) == ids
+    assert search(root, "", "ATA") == []
+
+
+def test_unchanged_files_are_not_read_again(
+    make_workspace: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import time
+
+    import briefing.formats
+    import briefing.ingest
+    from briefing.formats import Parsed
+
+    root = make_workspace()
+    old = time.time() - 60
+    for path in (root / "sources").iterdir():
+        os.utime(path, (old, old))
+    first = open_ws(root).load()
+    reads: list[str] = []
+    real = briefing.formats.read_file
+
+    def reading(data: bytes, path: str) -> Parsed:
+        reads.append(path)
+        return real(data, path)
+
+    monkeypatch.setattr(briefing.ingest, "read_file", reading)
+    second = open_ws(root).load()
+    assert second.articles == first.articles and reads == []
+    (root / "sources" / "alpha.md").write_text("# Alpha\n\nNew text here.\n", encoding="utf-8")
+    third = open_ws(root).load()
+    assert [Path(r).name for r in reads] == ["alpha.md"]
+    assert third.articles[0].text == "New text here."
