@@ -1,0 +1,1 @@
+"""The Textual article picker. Only this subpackage may import Textual."""
