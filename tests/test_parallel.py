@@ -1,0 +1,29 @@
+"""Many articles are analysed on every core, in order, with the same results."""
+
+from __future__ import annotations
+
+import pytest
+
+import briefing.parallel
+from briefing.briefing import analyse
+from briefing.models import Article
+from briefing.parallel import analyse_many
+
+
+def test_parallel_analysis_keeps_order_and_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(briefing.parallel, "MIN_PARALLEL", 4)
+    monkeypatch.setattr(briefing.parallel, "CHUNK", 3)
+    articles = [
+        Article(
+            f"a{n}",
+            f"a{n}.md",
+            f"T{n}",
+            f"France said on day {n} that talks would go on. "
+            f"Germany agreed with Paris on point {n}.",
+        )
+        for n in range(10)
+    ]
+    done: list[int] = []
+    result = analyse_many(articles, sentences=1, actors=None, progress=done.append, workers=2)
+    assert result == [analyse(a, sentences=1) for a in articles]
+    assert sum(done) == 10 and len(done) == 4  # one report per chunk of 3
