@@ -20,13 +20,13 @@ from .briefing import select
 from .clean import strip_controls
 from .cli_sources import add, list_articles
 from .errors import BriefingError, ConfigError
-from .export import FORMATS, copy_to_clipboard, render_output
+from .export import FORMATS, copy_to_clipboard
 from .fsutil import write_atomic
 from .models import Analysis, Article
 from .render import CITATION_STYLES, positions_to_list, render_json
 from .stance import stance_verb
 from .summary import key_points, summarize_sentences
-from .templates import find_template, list_templates
+from .templates import list_templates
 from .whatsnew import compare, load_previous
 from .workspace import Workspace
 
@@ -205,23 +205,13 @@ def build(
     for t in targets:
         if t.exists() and not force:
             fail(f"{t}: already exists (use --force to overwrite)", 1)
-    info = (
-        None
-        if fmt == "json"
-        else find_template(template or ws.config.memo.template, ws.config.root)
-    )
+    info = None if fmt == "json" else ws.template(template)
     previous = load_previous(since) if since else None
     analyses = ws.analyse_all(_load(ws, paths, ids))
     day = date.date().isoformat() if date else None
     briefing = ws.build(analyses, title=title, date=day)
     changes = compare(previous, briefing) if previous is not None else None
-    content = render_output(
-        briefing,
-        fmt,
-        template=info,
-        changes=changes,
-        citations=citations or ws.config.memo.citations,
-    )
+    content = ws.render(briefing, fmt, template=info, changes=changes, citations=citations)
     if copy:
         if isinstance(content, bytes):
             fail(f"--copy works with markdown, json and html, not {fmt}", 2)

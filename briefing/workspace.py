@@ -16,10 +16,13 @@ from .actors import ActorBook, load_actors
 from .briefing import analyse, build_briefing
 from .config import Config, load_config
 from .dedupe import collapse_cached
+from .export import render_output
 from .ingest import LoadResult, load_articles
 from .library import Library, analysis_key
 from .models import Analysis, Article, Briefing, SourceRef
 from .parallel import analyse_many
+from .templates import TemplateInfo, find_template
+from .whatsnew import Changes
 
 
 def _mark_duplicates(
@@ -134,3 +137,21 @@ class Workspace:
         skipped: Sequence[str] = (),
     ) -> Briefing:
         return build_briefing(analyses, self.config, title=title, date=date, skipped=skipped)
+
+    def template(self, name: str | None = None) -> TemplateInfo:
+        """The memo template ``name`` (default: the config's) on the workspace's search path."""
+        return find_template(name or self.config.memo.template, self.config.root)
+
+    def render(
+        self,
+        briefing: Briefing,
+        fmt: str = "markdown",
+        *,
+        template: TemplateInfo | None = None,
+        changes: Changes | None = None,
+        citations: str | None = None,
+    ) -> str | bytes:
+        """The memo as ``briefing build`` writes it: the one path for the CLI and the TUI."""
+        info = None if fmt == "json" else template or self.template()
+        style = citations or self.config.memo.citations
+        return render_output(briefing, fmt, template=info, changes=changes, citations=style)

@@ -1,7 +1,7 @@
-"""The memo text for the TUI, through exactly the calls ``briefing build`` makes.
+"""The memo text for the TUI, through the very call ``briefing build`` makes.
 
-``Workspace.build`` then ``render_markdown`` with ``find_template``: the Memo tab, the
-clipboard and the export dialog can never disagree with the CLI.
+``Workspace.render`` is the one renderer: the Memo tab, the clipboard and the export
+dialog can never disagree with the CLI (template, citation style, escaping).
 """
 
 from __future__ import annotations
@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Analysis
-from ..render import render_markdown
-from ..templates import find_template
 from ..workspace import Workspace
 
 
@@ -22,5 +20,8 @@ def render_memo(
     template: str | None = None,
 ) -> str:
     """Markdown memo for ``analyses`` in memo order (template defaults to the config's)."""
-    info = find_template(template or workspace.config.memo.template, workspace.config.root)
-    return render_markdown(workspace.build(analyses, title=title), info)
+    memo = workspace.render(
+        workspace.build(analyses, title=title), template=workspace.template(template)
+    )
+    assert isinstance(memo, str)  # markdown is text; only docx is bytes
+    return memo
