@@ -9,6 +9,7 @@ never template code or Markdown structure.
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any
 
 import jinja2
@@ -49,16 +50,7 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
                 "published": a.article.published,
                 "url": a.article.url,
                 "summary": list(a.summary_sentences),
-                "also_in": [
-                    {
-                        "id": r.id,
-                        "title": r.title,
-                        "outlet": r.outlet,
-                        "published": r.published,
-                        "url": r.url,
-                    }
-                    for r in a.article.also_in
-                ],
+                "also_in": [asdict(r) for r in a.article.also_in],
             }
             for a in b.analyses
         ],
