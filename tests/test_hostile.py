@@ -50,6 +50,14 @@ HOSTILE_FILES: dict[str, bytes] = {
     "utf16-bom.txt": codecs.BOM_UTF16_LE
     + "The Finnish minister said Helsinki agreed.".encode("utf-16-le"),
     "name with spaces ü.md": b"# Spaces\n\nThe Swiss minister said Bern would wait.\n",
+    "utf16-no-bom.txt": "The Danish minister said Copenhagen would wait.".encode("utf-16-le"),
+    "scripts.html": (
+        b"<html><head><title>Script page</title><script>alert('x')</script></head><body>"
+        b"<iframe src='https://evil.example'></iframe><article><p>The Irish minister said "
+        b"Dublin supported the talks on the harbour plan and would send a delegation soon."
+        b"</p><script>document.write('injected')</script><p>Talks resume next week in a "
+        b"new venue near the coast, officials said on Friday.</p></article></body></html>"
+    ),
 }
 
 
@@ -89,8 +97,16 @@ def test_commands_survive_the_hostile_corpus(hostile: Path, args: tuple[str, ...
     assert result.exit_code == 0, result.output
     assert_clean(result)
     assert "pwned" not in result.stdout
+    assert "injected" not in result.stdout and "alert('x')" not in result.stdout
     assert "49" not in result.stdout.replace("2024", "")
     assert "__mro__" not in result.stdout or "{{" in result.stdout
+
+
+def test_odd_but_valid_files_are_read(hostile: Path) -> None:
+    out = run(hostile, "positions").stdout
+    assert "Denmark (DNK)" in out  # UTF-16 without a BOM
+    assert "Ireland (IRL)" in out  # HTML main text, scripts and iframes dropped
+    assert "Switzerland (CHE)" in out  # a file name with spaces and non-ASCII
 
 
 def test_each_bad_file_is_named_once_with_its_problem(hostile: Path) -> None:
@@ -125,6 +141,18 @@ def test_one_line_megabyte_paragraph(make_workspace: Callable[..., Path]) -> Non
     result = run(ws, "build", "--format", "json")
     assert result.exit_code == 0, result.output
     assert_clean(result)
+
+
+def test_fifty_megabyte_article_is_refused_without_reading_it(
+    make_workspace: Callable[..., Path],
+) -> None:
+    ws = make_workspace()
+    with (ws / "sources" / "huge.txt").open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing on disk
+    result = run(ws, "build")
+    assert result.exit_code == 0
+    assert "huge.txt: too large (52,428,800 bytes; limit 5,000,000)" in result.stderr
+    assert "Harbour talks resume" in result.stdout
 
 
 def test_oversized_article_is_skipped(make_workspace: Callable[..., Path]) -> None:
