@@ -10,6 +10,16 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def _read_umask() -> int:
+    # os.umask can only be read by setting it; done once, at import, before any thread runs.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
 def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = False) -> None:
     """Write ``content`` to ``path`` via a temp file and rename; refuse to replace unless asked.
 
@@ -28,6 +38,10 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = False) -
         raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
     try:
         data = content.encode("utf-8") if isinstance(content, str) else content
+        # mkstemp makes the file private (0600); a memo gets the mode a new file would get,
+        # or keeps the mode of the file it replaces.
+        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_UMASK
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

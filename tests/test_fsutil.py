@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,14 @@ def test_missing_folder_and_folder_target(tmp_path: Path) -> None:
         write_atomic(tmp_path / "nope" / "memo.md", "x")
     with pytest.raises(OutputError, match="is a folder"):
         write_atomic(tmp_path, "x")
+
+
+def test_new_files_get_the_usual_mode_and_replacements_keep_theirs(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    target = tmp_path / "memo.md"
+    write_atomic(target, "x")
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    target.chmod(0o640)
+    write_atomic(target, "y", overwrite=True)
+    assert target.stat().st_mode & 0o777 == 0o640
