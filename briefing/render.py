@@ -124,6 +124,7 @@ def memo_context(
         )
         for item, stmt in zip(position["statements"], pos.statements, strict=True):
             item["verb"] = stance_verb(stmt.stance, stmt.speaker)
+            item["quote"] = quote(stmt.text)
             item["refs"] = sorted({numbers[c.article] for c in stmt.citations})
             item["cite"] = _cite(stmt.citations, numbers, citations)
             item["new"] = bool(changes and (pos.iso3, stmt.text) in changes.new_statements)
@@ -134,6 +135,15 @@ def memo_context(
     escaped = _escape_tree(data)
     assert isinstance(escaped, dict)
     return escaped
+
+
+_OPEN_QUOTES = ("“", '"', "‘", "'", "«", "„")
+
+
+def quote(text: str) -> Markdown:
+    """The sentence in typographic quotes, unless it already opens with a quotation."""
+    body = escape(text)
+    return body if text.lstrip().startswith(_OPEN_QUOTES) else Markdown(f"“{body}”")
 
 
 def _summarise_position(view: dict[str, Any], position: Position) -> None:
