@@ -1,13 +1,15 @@
 """How briefing scales: 2,225 articles as files, built cold, built warm, then searched.
 
-    python bench/bench_scale.py [--limit N] [--query WORDS] [--keep]
+    python bench/bench_scale.py [--limit N] [--articles N] [--query WORDS] [--keep]
 
 Writes the BBC News corpus (``../shared/corpus/bbc_news_2225.jsonl``) as Markdown files
-into a fresh workspace under ``bench/.work/scale`` and times, each in its own process as a
-user would run it: the first ``briefing build`` (everything analysed), the second (all
-cached), a rebuild after one article changed, and ``briefing list QUERY``; then the
+into a fresh workspace under ``bench/.work/scale`` (``--articles 5000`` adds spliced
+articles, see :func:`splice`) and times, each in its own process as a user would run it:
+the first ``briefing build`` (everything analysed), the second (all cached), a rebuild
+after one article changed, and ``briefing list QUERY``; then the
 library search in-process. Reports wall time and peak resident memory per step.
-Goals: first build < 30 s on 2 cores, cached rebuild < 3 s, a search < 100 ms.
+Goals: first build < 30 s on 2 cores, cached rebuild < 3 s, a search < 100 ms, and a
+5,000-article workspace built in under 1 GB peak memory.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -39,8 +42,59 @@ RUN_CLI = (
 )
 
 
-def write_workspace(limit: int | None) -> int:
-    """The corpus as one front-matter Markdown file per article; returns how many."""
+def splice(rows: list[dict[str, str]], total: int) -> list[dict[str, str]]:
+    """``rows`` plus spliced articles up to ``total``: each joins the opening sentences of
+    one article to the closing sentences of another of the same category.
+
+    Each part is at most 45% of the shorter source's words, so a spliced article shares at
+    most about half of its text with either source (or with another splice), well under the
+    near-duplicate thresholds of :mod:`briefing.dedupe` (5-word shingle Jaccard 0.5,
+    containment 0.85): at 5,000 articles 184 are collapsed, against 169 in the BBC corpus
+    alone. Its lead sentences and statements are reprinted
+    from the first source, as wire copy is, which exercises the merging of key points and
+    of statements across articles.
+    """
+    by_category: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_category.setdefault(row["category"], []).append(row)
+    position = {row["id"]: i for group in by_category.values() for i, row in enumerate(group)}
+    out = list(rows)
+    for k in range(total - len(rows)):
+        head = rows[k % len(rows)]
+        group = by_category[head["category"]]
+        step = 1 + k // len(rows)  # another partner on every pass over the corpus
+        tail = group[(position[head["id"]] + step) % len(group)]
+        first, second = _SENTENCE_END.split(head["text"]), _SENTENCE_END.split(tail["text"])
+        budget = 0.45 * min(len(head["text"].split()), len(tail["text"].split()))
+        text = " ".join(_within(first, budget)) + "\n\n" + " ".join(
+            reversed(_within(second[::-1], budget))
+        )
+        title = f"{head['title']} / {tail['title']}"
+        out.append({"id": f"{head['id']}-x{step}", "category": head["category"],
+                    "title": title, "text": text})  # fmt: skip
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'A-Z0-9])")
+
+
+def _within(sentences: list[str], budget: float) -> list[str]:
+    """The leading ``sentences`` that fit in ``budget`` words (at least one)."""
+    kept: list[str] = []
+    words = 0
+    for sentence in sentences:
+        words += len(sentence.split())
+        if kept and words > budget:
+            break
+        kept.append(sentence)
+    return kept
+
+
+def write_workspace(limit: int | None, total: int | None = None) -> int:
+    """The corpus as one front-matter Markdown file per article; returns how many.
+
+    With ``total`` above the corpus size, spliced articles (:func:`splice`) fill the rest.
+    """
     if WORK.exists():
         shutil.rmtree(WORK)
     (WORK / "sources").mkdir(parents=True)
@@ -49,6 +103,8 @@ def write_workspace(limit: int | None) -> int:
     )
     rows = [json.loads(line) for line in CORPUS.read_text("utf-8").splitlines() if line.strip()]
     rows = rows[:limit] if limit else rows
+    if total and total > len(rows):
+        rows = splice(rows, total)
     for row in rows:
         title = json.dumps(row["title"], ensure_ascii=False)
         body = f"---\ntitle: {title}\noutlet: BBC News\n---\n\n{row['text']}\n"
@@ -101,13 +157,16 @@ def breakdown() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument(
+        "--articles", type=int, default=None, help="N articles in all, spliced beyond the corpus"
+    )
     parser.add_argument("--query", default="interest rates", help="the search to time")
     parser.add_argument("--keep", action="store_true", help="keep bench/.work/scale afterwards")
     options = parser.parse_args()
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is not available (../shared is needed for this benchmark)")
         return
-    count = write_workspace(options.limit)
+    count = write_workspace(options.limit, options.articles)
     print(f"workspace: {count} articles in {WORK / 'sources'} ({os.cpu_count()} cores)")
     steps = [
         ("first build (all analysed)", ("build", "-o", "memo.md", "--force")),

@@ -230,13 +230,19 @@ def _about_koreas(context: str) -> bool:
     return bool(re.search(r"North Korea|Pyongyang|DPRK|North Korean", context))
 
 
+@lru_cache(maxsize=1)
+def _generated_names() -> dict[str, str]:
+    """ISO alpha-3 -> short name from ``data/countries.json``, parsed once."""
+    generated: dict[str, Any] = json.loads(_data_text("countries.json"))["countries"]
+    return {iso: str(entry["name"]) for iso, entry in generated.items() if entry}
+
+
 @lru_cache(maxsize=512)
 def country_name(iso3: str) -> str:
     """A readable short name: 'Russia', 'South Korea', 'United States', 'China'."""
-    generated: dict[str, Any] = json.loads(_data_text("countries.json"))["countries"]
-    entry = generated.get(iso3.upper())
+    entry = _generated_names().get(iso3.upper())
     if entry:
-        return str(entry["name"])
+        return entry
     c = pycountry.countries.get(alpha_3=iso3.upper())
     return str(getattr(c, "common_name", None) or getattr(c, "name", iso3)) if c else iso3
 

@@ -62,6 +62,9 @@ def analyse_many(
     workers = workers or cpu_count()
     if len(articles) < MIN_PARALLEL or workers < 2:
         return _in_process(articles, sentences, actors, progress)
+    from .sentences_punkt import get_tokenizer  # NLTK loads on first use (briefing.sentences)
+
+    get_tokenizer()  # once here, not once in every forked worker
     chunks = [list(articles[i : i + CHUNK]) for i in range(0, len(articles), CHUNK)]
     results: list[list[Analysis] | None] = [None] * len(chunks)
     try:

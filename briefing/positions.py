@@ -3,20 +3,25 @@
 Wire stories are reprinted with small edits, so one claim often arrives from several
 articles; the memo should say it once and cite every source. Two statements of a country
 are the same claim when their word sets overlap almost entirely (Jaccard >= 0.8, or one
-is contained in the other after normalising quotes and case).
+is contained in the other after normalising quotes and case). Statements are compared only
+with the earlier claims an index of their rarest words offers, never all pairs.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from fractions import Fraction
 
 from .countries import country_name as _gazetteer_name
 from .models import Position, Statement
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SAME = 0.8
+_SAME_RATIO = Fraction(_SAME).limit_denominator(100)  # 4/5, for exact integer bounds
+_CONTAINED = 6
 
 
 def country_name(iso3: str) -> str:
@@ -32,28 +37,84 @@ def _same_claim(a: frozenset[str], b: frozenset[str]) -> bool:
     if not a or not b:
         return False
     inter = len(a & b)
-    return inter / len(a | b) >= _SAME or inter == min(len(a), len(b)) >= 6
+    return inter / len(a | b) >= _SAME or inter == min(len(a), len(b)) >= _CONTAINED
 
 
 def merge_statements(statements: Iterable[Statement]) -> list[Statement]:
     """One statement per claim, in first-seen order, carrying every citation.
 
     The first statement of a claim is kept (text, speaker, stance); a later copy may only
-    fill a missing speaker.
+    fill a missing speaker. Each statement joins the first earlier claim it matches, as a
+    scan over all of them would find, but only the claims an index offers are compared
+    (see :class:`_ClaimIndex`), so thousands of statements merge in about linear time.
     """
+    items = list(statements)
+    sets = [_words(s.text) for s in items]
+    index = _ClaimIndex(sets)
     merged: list[Statement] = []
-    words: list[frozenset[str]] = []
-    for s in statements:
-        w = _words(s.text)
-        for i, m in enumerate(merged):
-            if _same_claim(w, words[i]):
-                cites = m.citations + tuple(c for c in s.citations if c not in m.citations)
-                merged[i] = replace(m, citations=cites, speaker=m.speaker or s.speaker)
-                break
-        else:
+    for s, w in zip(items, sets, strict=True):
+        i = index.find(w)
+        if i is None:
+            index.add(w)
             merged.append(s)
-            words.append(w)
+        else:
+            m = merged[i]
+            cites = m.citations + tuple(c for c in s.citations if c not in m.citations)
+            merged[i] = replace(m, citations=cites, speaker=m.speaker or s.speaker)
     return merged
+
+
+class _ClaimIndex:
+    """The word sets of the claims so far, indexed so that a new set is compared only
+    with claims it could match under :func:`_same_claim`.
+
+    Words are ordered rarest first (by how many of the sets hold them, then
+    alphabetically); a set's *prefix* is its first ``L - ceil(0.8 L) + 1`` words (``L`` its
+    size). ``inter / union >= 0.8`` means ``5 inter >= 4 union``, so two such sets share at
+    least ``ceil(0.8 L)`` words of each, and then their prefixes share a word (prefix
+    filtering; the first shared word in the order is in both prefixes). Containment
+    ``b ⊆ a`` puts the first word of ``b``, which is in its prefix, in ``a``; and ``a ⊆ b``
+    puts the first word of ``a`` in ``b``. So a new set's candidates are the claims whose
+    prefix holds any of its words, plus (when it has 6 words or more) the claims of 6 words
+    or more holding its first word anywhere: no matching claim is missed.
+    """
+
+    def __init__(self, sets: Sequence[frozenset[str]]) -> None:
+        frequency = Counter(word for w in sets for word in w)
+        ranked = sorted(frequency, key=lambda word: (frequency[word], word))
+        self._rank = {word: r for r, word in enumerate(ranked)}
+        self._sets: list[frozenset[str]] = []
+        self._by_prefix: dict[str, list[int]] = defaultdict(list)
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+
+    def find(self, w: frozenset[str]) -> int | None:
+        """The first claim whose words match ``w``, if any."""
+        if not w:
+            return None
+        by_prefix = self._by_prefix
+        candidates: set[int] = set()
+        for word in w:
+            found = by_prefix.get(word)
+            if found:
+                candidates.update(found)
+        if len(w) >= _CONTAINED:
+            candidates.update(self._by_word.get(min(w, key=self._rank.__getitem__), ()))
+        for i in sorted(candidates):
+            if _same_claim(w, self._sets[i]):
+                return i
+        return None
+
+    def add(self, w: frozenset[str]) -> None:
+        """Index ``w`` as the next claim."""
+        i = len(self._sets)
+        self._sets.append(w)
+        ratio = _SAME_RATIO  # ceil(0.8 L) words in common at least:
+        shared = -(-len(w) * ratio.numerator // ratio.denominator)
+        for word in sorted(w, key=self._rank.__getitem__)[: len(w) - shared + 1]:
+            self._by_prefix[word].append(i)
+        if len(w) >= _CONTAINED:  # only a set this large can hold a smaller one
+            for word in w:
+                self._by_word[word].append(i)
 
 
 def group_positions(

@@ -24,9 +24,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from .models import Sentence
-from .sentences_punkt import ABBREVIATIONS, STARTERS, NewsPunkt, get_tokenizer
+from .sentences_lists import ABBREVIATIONS, STARTERS
+
+if TYPE_CHECKING:
+    from .sentences_punkt import NewsPunkt
 
 _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _BULLET = re.compile(r"[•⁃▪◦‣●■]")
@@ -208,6 +212,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     ``text[start:end]`` is the sentence without surrounding whitespace; no sentence
     crosses a paragraph break.
     """
+    from .sentences_punkt import get_tokenizer  # NLTK loads on the first split, not before
+
     return spans_with(get_tokenizer(), text)
 
 

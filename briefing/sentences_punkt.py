@@ -24,10 +24,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from .nltk_import import import_nltk
+from .sentences_lists import (
+    ABBREVIATIONS,
+    BEFORE_NUMBER,
+    CONTINUATIONS,
+    STARTERS,
+    TERMINAL,
+    TITLES,
+)
 
 import_nltk()  # before the line below, which would otherwise import nltk the slow way
 
@@ -44,60 +51,6 @@ _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
 _ACRONYM = re.compile(r"[A-Z]{2,}\.$")  # "MS.", "DEC.": an acronym, not "Ms."/"Dec."
 _OPENERS = "'‘’\"“([{"  # may stick to the front of a Punkt word token
 _PLAIN_WORD = re.compile(r"([^\W\d_]{2,})\.")
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words that are lower case inside a sentence, so capitalised they open one.
-STARTERS = _words(
-    """
-    a an the this that these those there here it its he she his her him they them their
-    we our us you your my me i'm it's he's she's that's there's we're they're you're i've
-    who what when where why how which whose whom whatever whoever if but and or so yet nor
-    as at by for from in into of on onto to with without within after before during since
-    until while although though because however meanwhile moreover furthermore also still
-    then thus hence therefore instead otherwise besides nevertheless nonetheless indeed
-    yes not all both each every some many most much more few several such other another
-    any none no nothing nobody everyone everybody someone something one two three four five
-    is are was were be been being am do does did has have had can could shall should would
-    might must let let's please thank thanks next last first finally later earlier today
-    yesterday tomorrow now once even only just perhaps maybe sometimes often never always
-    according despite among about above across against along around behind below between
-    beyond inside outside over through under unlike upon via amid like whether nor either
-    neither officials analysts experts critics residents witnesses investigators police
-    prosecutors lawmakers investors protesters supporters opponents voters researchers
-    scientists doctors workers people
-    """
-)
-
-# Capitalised words that continue a sentence after "a.m."/"p.m."/"etc.".
-CONTINUATIONS = _words(
-    """
-    et est edt cet cst cdt pst pdt mst mdt gmt bst utc kst jst ist local eastern central
-    pacific mountain monday tuesday wednesday thursday friday saturday sunday
-    """
-)
-
-
-def _read_abbreviations() -> dict[str, frozenset[str]]:
-    sections: dict[str, set[str]] = {}
-    current = sections.setdefault("plain", set())
-    text = (Path(__file__).parent / "data" / "abbreviations_en.txt").read_text("utf-8")
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], set())
-        elif line:
-            current.update(line.lower().split())
-    return {name: frozenset(words) for name, words in sections.items()}
-
-
-ABBREVIATIONS = _read_abbreviations()
-TITLES = ABBREVIATIONS.get("title", frozenset())
-TERMINAL = ABBREVIATIONS.get("terminal", frozenset())
-BEFORE_NUMBER = ABBREVIATIONS.get("number", frozenset()) | {"p"}
 
 
 def build_parameters() -> PunktParameters:

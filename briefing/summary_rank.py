@@ -9,7 +9,10 @@ Each sentence *i* gets a relevance ``quality_i * (lead_i + weight * centrality_i
 * ``centrality_i``: degree centrality in the TF-IDF cosine graph of all sentences (one sparse
   product, then numpy reductions; no pairwise Python loop), scaled to ``[0, 1]``. Across
   several documents an edge to *another* document counts double: a fact reported by several
-  outlets is what the cluster is about.
+  outlets is what the cluster is about. Up to ``MAX_SENTENCES`` sentences the cosine matrix
+  is dense; beyond that (key points over thousands of articles) nothing quadratic is built:
+  with ``X`` the unit TF-IDF rows, the degrees are ``X·(Xᵀ·1)`` minus each row's own
+  document's share and itself, and MMR only needs the cosines to the few rows it picks.
 * ``quality_i`` prefers informative, highlight-sized sentences: it falls off linearly below
   ``MIN_WORDS`` words and as ``IDEAL_WORDS / n`` above ``IDEAL_WORDS`` (relevance per word,
   so two tight sentences beat one rambling one), and is cut for questions and for page
@@ -31,11 +34,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from .textstats import term_matrix, words_per_text
+from .textstats import TermMatrix, term_matrix, words_per_text
 
 
 @dataclass(frozen=True)
@@ -72,21 +76,29 @@ Vector = npt.NDArray[np.float64]
 class SentenceGraph:
     """The sentences of a set of documents: where each sits, and their cosine similarities.
 
-    ``similarity`` is dense (sentences x sentences, zero diagonal): one sparse product of the
-    TF-IDF rows, after which every step is a numpy reduction.
+    ``terms`` are the L2-normalised TF-IDF rows. ``similarity`` is their dense cosine matrix
+    (sentences x sentences, zero diagonal) when there are at most ``MAX_SENTENCES`` rows;
+    beyond that it is ``None`` and ``matrix`` holds the rows as a ``scipy.sparse.csr_matrix``,
+    from which :func:`similarity_to` computes the one row it is asked for.
     """
 
-    similarity: Vector
+    similarity: Vector | None
     doc: npt.NDArray[np.intp]
     index: npt.NDArray[np.intp]
     n_words: Vector
     words_before: Vector
     texts: tuple[str, ...]
     n_docs: int
+    terms: TermMatrix
+    matrix: Any
 
 
-def build_graph(docs: Sequence[Sequence[str]]) -> SentenceGraph:
-    """Vectorise the sentences of ``docs`` (each a sequence of sentence texts)."""
+def build_graph(docs: Sequence[Sequence[str]], *, dense: bool | None = None) -> SentenceGraph:
+    """Vectorise the sentences of ``docs`` (each a sequence of sentence texts).
+
+    ``dense`` forces (or forbids) the dense cosine matrix; by default it is built for at
+    most ``MAX_SENTENCES`` sentences.
+    """
     texts = tuple(t for d in docs for t in d)
     sizes = [len(d) for d in docs]
     doc = np.repeat(np.arange(len(docs), dtype=np.intp), sizes)
@@ -97,19 +109,68 @@ def build_graph(docs: Sequence[Sequence[str]]) -> SentenceGraph:
     doc_words = np.bincount(doc, weights=n_words, minlength=len(docs))
     running = np.cumsum(n_words) - n_words
     words_before = running - np.repeat(np.cumsum(doc_words) - doc_words, sizes)
-    similarity = term_matrix(flat, counts).cosine()
-    np.fill_diagonal(similarity, 0.0)
+    terms = term_matrix(flat, counts)
+    similarity: Vector | None = None
+    if dense if dense is not None else len(texts) <= MAX_SENTENCES:
+        similarity = terms.cosine()
+        np.fill_diagonal(similarity, 0.0)
     n_docs = sum(1 for d in docs if d)
-    return SentenceGraph(similarity, doc, index, n_words, words_before, texts, n_docs)
+    matrix = terms.csr() if similarity is None else None
+    return SentenceGraph(
+        similarity, doc, index, n_words, words_before, texts, n_docs, terms, matrix
+    )
+
+
+def similarity_to(graph: SentenceGraph, row: int) -> Vector:
+    """The cosine of sentence ``row`` to every sentence (0 to itself).
+
+    Without a dense matrix this is one sparse matrix-vector product, linear in the number
+    of stored TF-IDF entries.
+    """
+    if graph.similarity is not None:
+        return np.asarray(graph.similarity[row], dtype=np.float64)
+    x = graph.matrix
+    start, end = int(x.indptr[row]), int(x.indptr[row + 1])
+    vector = np.zeros(x.shape[1])
+    vector[x.indices[start:end]] = x.data[start:end]
+    sim = np.asarray(x @ vector, dtype=np.float64)
+    sim[row] = 0.0
+    return sim
+
+
+def _degrees(graph: SentenceGraph) -> Vector:
+    """Row sums of the cosine matrix (cross-document edges weighted), never materialising it.
+
+    ``total = X·(Xᵀ·1)`` is each row's cosine to all rows; ``own`` is its cosine to the rows
+    of its own document, ``x_i · Σ_{j in doc(i)} x_j``, with the per-document column sums
+    looked up for every stored entry; ``x_i · x_i`` (1, or 0 for an empty row) removes the
+    diagonal. Cost: a sort of the stored entries, then ``bincount`` sums.
+    """
+    t = graph.terms
+    n, m = t.shape
+    column_sums = np.bincount(t.cols, weights=t.data, minlength=m)
+    total = np.bincount(t.rows, weights=t.data * column_sums[t.cols], minlength=n)
+    itself = np.bincount(t.rows, weights=t.data * t.data, minlength=n)
+    if graph.n_docs <= 1:
+        return np.asarray(np.maximum(total - itself, 0.0), dtype=np.float64)
+    keys = graph.doc[t.rows].astype(np.int64) * m + t.cols
+    _, inverse = np.unique(keys, return_inverse=True)
+    doc_sums = np.bincount(inverse.ravel(), weights=t.data)
+    own = np.bincount(t.rows, weights=t.data * doc_sums[inverse.ravel()], minlength=n)
+    score = own - itself + _CROSS_DOC_WEIGHT * (total - own)
+    return np.asarray(np.maximum(score, 0.0), dtype=np.float64)
 
 
 def centrality(graph: SentenceGraph) -> Vector:
     """Degree centrality in the cosine graph, cross-document edges weighted up, in [0, 1]."""
     sim = graph.similarity
-    if graph.n_docs > 1:
-        same = graph.doc[:, None] == graph.doc[None, :]
-        sim = np.where(same, sim, _CROSS_DOC_WEIGHT * sim)
-    score = sim.sum(axis=1)
+    if sim is None:
+        score = _degrees(graph)
+    else:
+        if graph.n_docs > 1:
+            same = graph.doc[:, None] == graph.doc[None, :]
+            sim = np.where(same, sim, _CROSS_DOC_WEIGHT * sim)
+        score = sim.sum(axis=1)
     top = float(score.max()) if score.size else 0.0
     return np.asarray(score / top if top > 0 else np.zeros_like(score), dtype=np.float64)
 
@@ -170,7 +231,7 @@ def select(graph: SentenceGraph, relevance: Vector, n: int) -> list[int]:
         gain = np.where(available, relevance - LAMBDA * scale * redundancy, -np.inf)
         best = int(np.argmax(gain))
         chosen.append(best)
-        sim = graph.similarity[best]
+        sim = similarity_to(graph, best)
         redundancy = np.maximum(redundancy, sim)
         available[best] = False
         available &= sim < DUPLICATE
@@ -180,8 +241,9 @@ def select(graph: SentenceGraph, relevance: Vector, n: int) -> list[int]:
 def cap(docs: Sequence[Sequence[str]]) -> list[Sequence[str]]:
     """``docs`` cut to their opening sentences when there are more than ``MAX_SENTENCES``.
 
-    The similarity matrix is dense, so its size is bounded; the lead prior makes the cut
-    sentences unlikely picks anyway.
+    Each keeps at least ``_MIN_PER_DOC``, so thousands of documents give more rows than the
+    dense matrix is built for and :func:`build_graph` goes sparse; the cut bounds the work
+    (linear in the documents), and the lead prior makes the cut sentences unlikely picks.
     """
     if sum(len(d) for d in docs) <= MAX_SENTENCES:
         return list(docs)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import chain, count
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -111,14 +112,18 @@ class TermMatrix:
     data: npt.NDArray[np.float64]
     shape: tuple[int, int]
 
+    def csr(self) -> Any:
+        """The rows as a ``scipy.sparse.csr_matrix`` (no copy of the values)."""
+        indptr = np.searchsorted(self.rows, np.arange(self.shape[0] + 1))  # rows are sorted
+        return sp.csr_matrix((self.data, self.cols, indptr), shape=self.shape)
+
     def cosine(self) -> npt.NDArray[np.float64]:
         """The dense row-by-row cosine similarity matrix (rows are unit vectors).
 
         A scipy sparse-times-dense product: a dense ``@`` would go through a threaded BLAS,
         which spends more time waking its threads than multiplying such small matrices.
         """
-        indptr = np.searchsorted(self.rows, np.arange(self.shape[0] + 1))  # rows are sorted
-        x = sp.csr_matrix((self.data, self.cols, indptr), shape=self.shape)
+        x = self.csr()
         dense_t = np.zeros((self.shape[1], self.shape[0]))
         dense_t[self.cols, self.rows] = self.data
         return np.asarray(x @ dense_t, dtype=np.float64)
