@@ -261,6 +261,37 @@ def _read(
     return prepared
 
 
+def iter_articles(
+    paths: Iterable[Path], *, max_bytes: int = 5_000_000, cache: ParseCache | None = None
+) -> Iterator[Article | ArticleError]:
+    """Each article under ``paths`` as soon as it is read, or the reason a file was skipped.
+
+    A generator, so that a screen can show the first rows of a large workspace before the
+    last file is read; :func:`load_articles` collects it.
+    """
+    taken: set[str] = set()
+    seen: set[Path] = set()
+    for found in discover(paths):
+        if isinstance(found, ArticleError):
+            yield found
+            continue
+        item, resolved = found
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        name = str(item)
+        try:
+            prepared = _read(item, resolved, name, max_bytes, cache)
+        except ArticleError as exc:
+            yield exc
+            continue
+        except OSError as exc:
+            yield ArticleError(name, f"cannot read ({exc.strerror or exc})")
+            continue
+        yield from assign_ids(prepared, taken)
+        yield from prepared.problems
+
+
 def load_articles(
     paths: Iterable[Path], *, max_bytes: int = 5_000_000, cache: ParseCache | None = None
 ) -> LoadResult:
@@ -271,25 +302,9 @@ def load_articles(
     """
     articles: list[Article] = []
     skipped: list[ArticleError] = []
-    taken: set[str] = set()
-    seen: set[Path] = set()
-    for found in discover(paths):
-        if isinstance(found, ArticleError):
-            skipped.append(found)
-            continue
-        item, resolved = found
-        if resolved in seen:
-            continue
-        seen.add(resolved)
-        name = str(item)
-        try:
-            prepared = _read(item, resolved, name, max_bytes, cache)
-        except ArticleError as exc:
-            skipped.append(exc)
-            continue
-        except OSError as exc:
-            skipped.append(ArticleError(name, f"cannot read ({exc.strerror or exc})"))
-            continue
-        articles.extend(assign_ids(prepared, taken))
-        skipped.extend(prepared.problems)
+    for item in iter_articles(paths, max_bytes=max_bytes, cache=cache):
+        if isinstance(item, ArticleError):
+            skipped.append(item)
+        else:
+            articles.append(item)
     return LoadResult(tuple(articles), tuple(skipped))

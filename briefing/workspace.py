@@ -8,7 +8,7 @@ analyses and spreads the rest over the cores (:mod:`briefing.parallel`).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,8 +16,9 @@ from .actors import ActorBook, load_actors
 from .briefing import analyse, build_briefing
 from .config import Config, load_config
 from .dedupe import collapse_cached
+from .errors import ArticleError
 from .export import render_output
-from .ingest import LoadResult, load_articles
+from .ingest import LoadResult, iter_articles, load_articles
 from .library import Library, analysis_key
 from .models import Analysis, Article, Briefing, SourceRef
 from .parallel import analyse_many
@@ -80,6 +81,28 @@ class Workspace:
             if not paths:
                 library.sync_articles(articles)
         return LoadResult(tuple(articles), result.skipped, duplicates)
+
+    def stream(self, batch: int = 250) -> Iterator[tuple[list[Article], list[ArticleError]]]:
+        """The config's sources in batches as they are read, for a screen's first rows.
+
+        No near-duplicate folding and no listing update: :meth:`load` does those, and its
+        result is the one to build from.
+        """
+        with self.library() as library:
+            cache = library if library.enabled else None
+            limit = self.config.sources.max_article_bytes
+            articles: list[Article] = []
+            skipped: list[ArticleError] = []
+            for item in iter_articles(self.config.source_paths(), max_bytes=limit, cache=cache):
+                if isinstance(item, ArticleError):
+                    skipped.append(item)
+                else:
+                    articles.append(item)
+                if len(articles) >= batch:
+                    yield articles, skipped
+                    articles, skipped = [], []
+            if articles or skipped:
+                yield articles, skipped
 
     def settings_key(self) -> str:
         """What besides the article and the code an analysis depends on, as a digest."""

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from textual.message import Message
 
+from ..errors import ArticleError
 from ..models import Article
 from ..workspace import Workspace
 from .cache import AnalysisCache
@@ -35,25 +36,28 @@ PROGRESS_SECONDS = 0.2
 def load_sources(workspace: Workspace, generation: int, post: Post, cancelled: Cancelled) -> None:
     """Read the sources in two passes: quick rows first, then exactly what ``build`` reads.
 
-    ``Workspace.load()`` also folds near-duplicates, which can take many seconds for
-    thousands of articles. So the files are first read without that step (and without
-    touching the library) and posted in batches; then ``Workspace.load()`` runs as the CLI
-    runs it, and its result (:class:`SourcesSettled`) replaces the quick one.
+    ``Workspace.load()`` also folds near-duplicates, which can take seconds for thousands
+    of articles. So the files are first streamed (``Workspace.stream``) and posted batch by
+    batch as they are read; then ``Workspace.load()`` runs as the CLI runs it, and its
+    result (:class:`SourcesSettled`) replaces the quick one.
     """
-    paths = workspace.config.source_paths()
     limit = workspace.config.sources.max_articles
+    shown, total = 0, 0
+    skipped: list[ArticleError] = []
     try:
-        quick = workspace.load(paths, dedupe=False)
+        for batch, problems in workspace.stream(LOAD_BATCH):
+            if cancelled():
+                return
+            skipped.extend(problems)
+            total += len(batch)
+            room = batch[: max(0, limit - shown)]
+            if room:
+                post(ArticlesLoaded(generation, tuple(room)))
+                shown += len(room)
     except Exception as exc:  # a config path problem or a core bug: report, don't crash
         post(LoadFailed(generation, str(exc) or type(exc).__name__))
         return
-    articles = quick.articles[:limit]
-    for start in range(0, len(articles), LOAD_BATCH):
-        if cancelled():
-            return
-        post(ArticlesLoaded(generation, articles[start : start + LOAD_BATCH]))
-    truncated = max(0, len(quick.articles) - limit)
-    post(LoadFinished(generation, len(articles), quick.skipped, truncated))
+    post(LoadFinished(generation, shown, tuple(skipped), max(0, total - limit)))
     if cancelled():
         return
     try:
