@@ -120,6 +120,12 @@ def run_tui(ctx: click.Context) -> None:
     make_app(ws).run()
 
 
+def _json_beside(target: Path) -> Path:
+    """``memo.md`` -> ``memo.json``; never the memo itself (``x.json`` -> ``x.json.json``)."""
+    beside = target.with_suffix(".json")
+    return beside if beside != target else target.with_name(target.name + ".json")
+
+
 @main.command()
 @PATHS
 @click.option(
@@ -195,13 +201,14 @@ def build(
     """Build the memo from PATHS (files or folders; default: the config's sources)."""
     ws = _workspace(ctx)
     target = None if output in (None, "-") else Path(output)
+    if target is not None and (not target.name or target.is_dir()):
+        fail(f"-o {output}: give a file name, not a folder", 2)
+    json_target = _json_beside(target) if save_json and target is not None else None
     if fmt == "docx" and target is None:
         fail("--format docx needs -o FILE", 2)
     if save_json and (target is None or fmt == "json"):
         fail("--save-json needs -o FILE and a format other than json", 2)
-    targets = [
-        t for t in (target, target.with_suffix(".json") if save_json and target else None) if t
-    ]
+    targets = [t for t in (target, json_target) if t is not None]
     for t in targets:
         if t.exists() and not force:
             fail(f"{t}: already exists (use --force to overwrite)", 1)
@@ -219,8 +226,8 @@ def build(
     if target is not None:
         write_atomic(target, content, overwrite=force)
         click.echo(f"briefing: wrote {target}", err=True)
-        if save_json:
-            write_atomic(target.with_suffix(".json"), render_json(briefing), overwrite=force)
+        if json_target is not None:
+            write_atomic(json_target, render_json(briefing), overwrite=force)
     elif not copy:
         if isinstance(content, bytes):
             sys.stdout.flush()

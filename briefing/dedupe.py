@@ -9,11 +9,13 @@ exact shingle overlap of each candidate decides. Groups keep their first article
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -97,9 +99,7 @@ def _candidates(signatures: list[Signature]) -> set[tuple[int, int]]:
         for start, end in zip(starts, ends, strict=True):
             if end - start > 1:
                 members = sorted(order[start:end].tolist())
-                pairs.update(
-                    (x, y) for n, x in enumerate(members) for y in members[n + 1 :]
-                )
+                pairs.update((x, y) for n, x in enumerate(members) for y in members[n + 1 :])
     return pairs
 
 
@@ -171,13 +171,20 @@ class MetaStore(Protocol):
     def set_meta(self, key: str, value: str) -> None: ...
 
 
+@functools.cache
+def _detector_version() -> str:
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
 def collapse_cached(
     articles: Sequence[Article], store: MetaStore
 ) -> tuple[list[Article], dict[str, tuple[Article, ...]]]:
     """:func:`collapse`, reusing last run's groups when the articles are all unchanged."""
     from .library import article_hash
 
-    digest = hashlib.sha256("".join(article_hash(a) for a in articles).encode()).hexdigest()
+    # The detector's own source is in the digest: retuned detection must not reuse old groups.
+    hashes = "".join(article_hash(a) for a in articles)
+    digest = hashlib.sha256(f"{_detector_version()}{hashes}".encode()).hexdigest()
     saved = store.get_meta("duplicates")
     if saved:
         with contextlib.suppress(ValueError, TypeError, KeyError):

@@ -7,6 +7,7 @@ content-type check keep ``add`` from hanging or filling the disk.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import httpx
@@ -80,6 +81,9 @@ def download(
 
 
 def _get(session: httpx.Client, url: str, max_bytes: int, timeout: float) -> Download:
+    # httpx's timeout bounds each read; a server trickling bytes must not hold us for days,
+    # so the whole download gets a deadline too (a few times the per-read timeout).
+    deadline = time.monotonic() + 3 * timeout
     with session.stream("GET", url) as response:
         if response.status_code >= 400:
             raise ArticleError(url, f"HTTP {response.status_code} {response.reason_phrase}")
@@ -92,6 +96,8 @@ def _get(session: httpx.Client, url: str, max_bytes: int, timeout: float) -> Dow
         chunks: list[bytes] = []
         size = 0
         for chunk in response.iter_bytes():
+            if time.monotonic() > deadline:
+                raise ArticleError(url, f"timed out (download took over {3 * timeout:g} s)")
             size += len(chunk)
             if size > max_bytes:
                 raise ArticleError(url, f"too large (over {max_bytes:,} bytes)")

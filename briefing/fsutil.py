@@ -38,11 +38,11 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = False) -
         raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
     try:
         data = content.encode("utf-8") if isinstance(content, str) else content
-        # mkstemp makes the file private (0600); a memo gets the mode a new file would get,
-        # or keeps the mode of the file it replaces.
-        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_UMASK
-        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
+            # mkstemp makes the file private (0600); a memo gets the mode a new file would
+            # get, or keeps the mode of the file it replaces.
+            mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_UMASK
+            os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -50,6 +50,8 @@ def write_atomic(path: Path, content: str | bytes, *, overwrite: bool = False) -
             os.replace(tmp, path)
         else:
             _link_new(tmp, path)
+    except OSError as exc:  # disk full, quota, file too large, read-only...
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -202,7 +203,9 @@ def _walk(folder: Path) -> Iterator[tuple[Path, bool]]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
-        elif entry.name.lower().endswith(SUFFIXES):
+        elif entry.name.lower().endswith(SUFFIXES) and (
+            entry.is_symlink() or entry.is_file(follow_symlinks=False)
+        ):  # never a FIFO or a device: reading one would hang or never end
             yield Path(entry.path), entry.is_symlink()
 
 
@@ -241,10 +244,17 @@ def _stamp(resolved: Path, size: int, mtime_ns: int) -> str | None:
     return f"{resolved}|{size}|{mtime_ns}|{ingest_version()}"
 
 
+def _reason(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
+
+
 def _read(
     item: Path, resolved: Path, name: str, max_bytes: int, cache: ParseCache | None
 ) -> Prepared:
     info = item.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleError(name, "not a regular file")
     if info.st_size > max_bytes:
         raise ArticleError(name, f"too large ({info.st_size:,} bytes; limit {max_bytes:,})")
     stamp = _stamp(resolved, info.st_size, info.st_mtime_ns) if cache is not None else None
@@ -253,9 +263,17 @@ def _read(
         if cached is not None:
             return cached
     try:
-        prepared = prepare(read_file(item.read_bytes(), name), name)
+        with item.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat()
+        if len(data) > max_bytes:
+            raise ArticleError(name, f"too large (over the limit of {max_bytes:,} bytes)")
+        prepared = prepare(read_file(data, name), name)
     except ArticleError as exc:
         prepared = Prepared((), (exc,))
+    except (ValueError, TypeError, RecursionError, UnicodeError, LookupError) as exc:
+        # A reader choked on malformed content (an impossible date, absurd nesting...):
+        # this file is skipped with the reason; the others are still built.
+        prepared = Prepared((), (ArticleError(name, f"unreadable content ({_reason(exc)})"),))
     if cache is not None and stamp is not None:
         cache.put_parsed(name, stamp, prepared)
     return prepared

@@ -140,7 +140,8 @@ class Library:
             raise _Unavailable
         try:
             yield self.conn
-        except sqlite3.OperationalError:
+        except (sqlite3.OperationalError, sqlite3.IntegrityError, sqlite3.ProgrammingError):
+            # Busy, locked, or another process won a race: not corruption, keep the file.
             self._rollback()
             raise _Unavailable from None
         except sqlite3.DatabaseError:

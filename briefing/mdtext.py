@@ -13,7 +13,7 @@ from urllib.parse import quote, urlsplit
 from .clean import strip_controls
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#]|&(?=#?\w+;))")
-_LEADING_MARKER = re.compile(r"^(\s*)(\d{1,9})([.)])(?=\s)|^(\s*)([-+=])(?=\s|$)")
+_LEADING_MARKER = re.compile(r"^(\s*)(\d{1,9})([.)])(?=\s)|^(\s*)([-+=])")
 _SPACE = re.compile(r"\s+")
 
 
@@ -42,8 +42,11 @@ def escape(text: object) -> Markdown:
 
 def safe_url(url: object) -> Markdown:
     """An http(s) URL fit for ``<...>`` autolinks or link targets; anything else is dropped."""
-    text = str(url).strip()
-    parts = urlsplit(text)
+    text = strip_controls(str(url)).strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. "http://[oops": not a URL anyone can follow
+        return Markdown("")
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return Markdown("")
     return Markdown(quote(text, safe=":/?#[]@!$&'*+,;=%~-._"))

@@ -54,7 +54,7 @@ def load_previous(path: Path) -> dict[str, Any]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BriefingError(f"{path}: previous briefing not found") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise BriefingError(f"{path}: not a briefing JSON file ({exc})") from None
     if not isinstance(data, dict) or not isinstance(data.get("positions"), list):
         raise BriefingError(f"{path}: not a briefing JSON file (no 'positions' list)")

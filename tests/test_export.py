@@ -114,3 +114,16 @@ def test_output_is_deterministic(ws: Path) -> None:
     a = run(ws, "build", "--date", "2024-01-01").stdout
     b = run(ws, "build", "--date", "2024-01-01").stdout
     assert a == b and BODIES["alpha"][0] in a
+
+
+def test_save_json_never_replaces_the_memo(ws: Path) -> None:
+    target = ws / "brief.json"
+    result = run(ws, "build", "--format", "markdown", "-o", str(target), "--save-json")
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("# Harbour talks")
+    assert json.loads((ws / "brief.json.json").read_text(encoding="utf-8"))["title"]
+
+
+def test_output_must_name_a_file(ws: Path) -> None:
+    result = run(ws, "build", "-o", str(ws), "--save-json")
+    assert result.exit_code == 2 and "not a folder" in result.stderr

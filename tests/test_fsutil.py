@@ -45,3 +45,15 @@ def test_new_files_get_the_usual_mode_and_replacements_keep_theirs(tmp_path: Pat
     target.chmod(0o640)
     write_atomic(target, "y", overwrite=True)
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_write_errors_become_one_line_output_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OutputError, match="cannot write \\(No space left on device\\)"):
+        write_atomic(tmp_path / "memo.md", "x")
+    assert list(tmp_path.iterdir()) == []

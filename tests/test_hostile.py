@@ -50,6 +50,15 @@ HOSTILE_FILES: dict[str, bytes] = {
     "utf16-bom.txt": codecs.BOM_UTF16_LE
     + "The Finnish minister said Helsinki agreed.".encode("utf-16-le"),
     "name with spaces ü.md": b"# Spaces\n\nThe Swiss minister said Bern would wait.\n",
+    "impossible-date.md": b"---\ntitle: A\npublished: 2023-02-30\n---\n\nThe deal is over.\n",
+    "deep.json": b"[" * 100_000 + b"]" * 100_000,
+    "deep-yaml.md": b"---\ntitle: " + b"[" * 20_000 + b"\n---\nBody.\n",
+    "surrogate.json": b'{"title": "Lone \\ud800 surrogate", "text": "The Greek minister said '
+    b'Athens would wait for the talks to end."}',
+    "bad-url.md": (
+        b"---\ntitle: B\nurl: 'http://[oops'\n---\n\nThe Czech minister said Prague agreed.\n"
+    ),
+    "setext.txt": b"The Maltese minister said Valletta rejected the plan.\n\n===\n\n---\n",
     "utf16-no-bom.txt": "The Danish minister said Copenhagen would wait.".encode("utf-16-le"),
     "scripts.html": (
         b"<html><head><title>Script page</title><script>alert('x')</script></head><body>"
@@ -107,11 +116,14 @@ def test_odd_but_valid_files_are_read(hostile: Path) -> None:
     assert "Denmark (DNK)" in out  # UTF-16 without a BOM
     assert "Ireland (IRL)" in out  # HTML main text, scripts and iframes dropped
     assert "Switzerland (CHE)" in out  # a file name with spaces and non-ASCII
+    assert "Greece (GRC)" in out  # a lone surrogate in JSON is dropped, not fatal
+    assert "Czech" in out  # an unparseable URL is dropped from the memo, not fatal
 
 
 def test_each_bad_file_is_named_once_with_its_problem(hostile: Path) -> None:
     stderr = run(hostile, "build").stderr
-    for name in ("binary.txt", "empty.md", "python-tag.md", "billion-laughs.md"):
+    names = ("binary.txt", "empty.md", "python-tag.md", "billion-laughs.md", "impossible-date.md")
+    for name in (*names, "deep.json", "deep-yaml.md"):
         lines = [line for line in stderr.splitlines() if name in line]
         assert len(lines) == 1, (name, stderr)
         assert lines[0].startswith("briefing: warning: skipped ")
@@ -124,6 +136,23 @@ def test_markup_is_literal_in_the_memo(hostile: Path) -> None:
     assert 'href="javascript' not in html
     assert "<h2>Injected heading</h2>" not in html
     assert "[bold red]Belgian[/]" in html
+
+
+def test_rules_in_an_article_cannot_make_headings(make_workspace: Callable[..., Path]) -> None:
+    ws = make_workspace(config="[summary]\nsentences = 10\n", articles={})
+    (ws / "sources" / "setext.txt").write_bytes(HOSTILE_FILES["setext.txt"])
+    html = MarkdownIt("commonmark").render(run(ws, "build").stdout)
+    assert "<h1>The Maltese" not in html and "<h2>The Maltese" not in html
+    assert "<hr" not in html.split("<h2>Article summaries</h2>")[1]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_among_the_sources_is_not_read(make_workspace: Callable[..., Path]) -> None:
+    ws = make_workspace()
+    os.mkfifo(ws / "sources" / "pipe.txt")
+    result = run(ws, "build")  # would block forever if the FIFO were opened
+    assert result.exit_code == 0
+    assert "Harbour talks resume" in result.stdout
 
 
 def test_escape_in_a_file_name_is_not_printed(make_workspace: Callable[..., Path]) -> None:

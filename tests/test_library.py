@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -195,3 +196,21 @@ def test_unchanged_files_are_not_read_again(
     third = open_ws(root).load()
     assert [Path(r).name for r in reads] == ["alpha.md"]
     assert third.articles[0].text == "New text here."
+
+
+def test_a_lost_race_between_two_writers_keeps_the_library(
+    make_workspace: Callable[..., Path],
+) -> None:
+    ws = make_workspace()
+    articles = Workspace.open(ws / "briefing.toml").load().articles
+    with Library.open(ws) as first, Library.open(ws) as second:
+        first.sync_articles(articles)
+        assert second.conn is not None
+        # The second writer read the listing before the first wrote it, then inserts the same
+        # rows: a UNIQUE conflict, which is a lost race, not a corrupt database.
+        with contextlib.suppress(Exception), second._guard() as conn:
+            conn.execute(
+                "INSERT INTO articles (id, ord, hash) VALUES (?, 0, 'x')", (articles[0].id,)
+            )
+        assert library_path(ws).exists()
+    assert Workspace.open(ws / "briefing.toml").load().articles == articles

@@ -67,6 +67,8 @@ def read_json(data: bytes, path: str) -> Parsed:
         value = json.loads(decode(data, path))
     except json.JSONDecodeError as exc:
         raise ArticleError(path, f"invalid JSON at line {exc.lineno}: {exc.msg}") from None
+    except RecursionError:
+        raise ArticleError(path, "invalid JSON: nested too deeply") from None
     if isinstance(value, dict) and isinstance(value.get("articles"), list):
         value = value["articles"]
     if isinstance(value, dict):
@@ -87,5 +89,7 @@ def read_jsonl(data: bytes, path: str) -> Parsed:
             records.append((f"{path}:{n}", json.loads(line)))
         except json.JSONDecodeError as exc:
             problems.append(ArticleError(f"{path}:{n}", f"invalid JSON: {exc.msg}"))
+        except RecursionError:
+            problems.append(ArticleError(f"{path}:{n}", "invalid JSON: nested too deeply"))
     parsed = _collect(records)
     return Parsed(parsed.drafts, tuple(problems) + parsed.problems, multi=True)

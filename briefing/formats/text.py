@@ -37,6 +37,8 @@ def _load_yaml(block: str, path: str) -> Any:
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ArticleError(path, f"broken front matter{where}: {problem}") from None
+    except (ValueError, TypeError, RecursionError) as exc:  # e.g. "published: 2023-02-30"
+        raise ArticleError(path, f"broken front matter: {exc}") from None
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, str], str]:
