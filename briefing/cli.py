@@ -87,7 +87,8 @@ def _load(ws: Workspace, paths: Sequence[Path], ids: Sequence[str] = ()) -> list
         articles = articles[:limit]
     if not articles:
         where = ", ".join(str(p) for p in paths) or ", ".join(ws.config.sources.paths)
-        fail(f"no readable article in {where}", 1)
+        hint = "" if paths else " (pass article files or folders, or use -c WORKSPACE)"
+        fail(f"no readable article in {where}{hint}", 1)
     return articles
 
 
