@@ -205,8 +205,8 @@ def build(
     if target is not None and (not target.name or target.is_dir()):
         fail(f"-o {output}: give a file name, not a folder", 2)
     json_target = _json_beside(target) if save_json and target is not None else None
-    if fmt == "docx" and target is None:
-        fail("--format docx needs -o FILE", 2)
+    if fmt == "docx" and (target is None or copy):
+        fail("--format docx needs -o FILE and cannot be copied to the clipboard", 2)
     if save_json and (target is None or fmt == "json"):
         fail("--save-json needs -o FILE and a format other than json", 2)
     targets = [t for t in (target, json_target) if t is not None]
@@ -220,15 +220,14 @@ def build(
     briefing = ws.build(analyses, title=title, date=day)
     changes = compare(previous, briefing) if previous is not None else None
     content = ws.render(briefing, fmt, template=info, changes=changes, citations=citations)
-    if copy:
-        if isinstance(content, bytes):
-            fail(f"--copy works with markdown, json and html, not {fmt}", 2)
+    if copy and isinstance(content, str):
         click.echo(f"briefing: copied the memo with {copy_to_clipboard(content)}", err=True)
     if target is not None:
         write_atomic(target, content, overwrite=force)
         click.echo(f"briefing: wrote {target}", err=True)
         if json_target is not None:
             write_atomic(json_target, render_json(briefing), overwrite=force)
+            click.echo(f"briefing: wrote {json_target}", err=True)
     elif not copy:
         if isinstance(content, bytes):
             sys.stdout.flush()
