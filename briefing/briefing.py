@@ -12,7 +12,7 @@ from datetime import date as _date
 from .actors import ActorBook
 from .config import Config
 from .errors import BriefingError
-from .models import Analysis, Article, Briefing
+from .models import Analysis, Article, Briefing, Position
 from .positions import group_positions
 from .sentences import make_sentences
 from .statements import find_statements
@@ -42,6 +42,12 @@ def select(articles: Sequence[Article], ids: Sequence[str]) -> list[Article]:
     return [by_id[i] for i in dict.fromkeys(ids)]
 
 
+def positions_of(analyses: Iterable[Analysis], config: Config) -> tuple[Position, ...]:
+    """Every country's statements across ``analyses``, focus countries first."""
+    statements = [s for a in analyses for s in a.statements]
+    return group_positions(statements, config.positions.focus)
+
+
 def build_briefing(
     analyses: Iterable[Analysis],
     config: Config,
@@ -52,7 +58,6 @@ def build_briefing(
 ) -> Briefing:
     """The memo content for ``analyses`` (in memo order) under ``config``."""
     chosen = tuple(analyses)
-    statements = [s for a in chosen for s in a.statements]
     return Briefing(
         title=title or config.memo.title,
         date=date or _date.today().isoformat(),
@@ -60,6 +65,6 @@ def build_briefing(
         classification=config.memo.classification,
         analyses=chosen,
         key_points=key_points(chosen, config.summary.key_points),
-        positions=group_positions(statements, config.positions.focus),
+        positions=positions_of(chosen, config),
         skipped=tuple(skipped),
     )

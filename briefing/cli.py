@@ -16,13 +16,13 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from .briefing import select
+from .briefing import positions_of, select
 from .clean import strip_controls
 from .cli_sources import add, list_articles
 from .errors import BriefingError, ConfigError
 from .export import FORMATS, copy_to_clipboard
 from .fsutil import write_atomic
-from .models import Analysis, Article
+from .models import Article, Position
 from .render import CITATION_STYLES, positions_to_list, render_json
 from .stance import stance_verb
 from .summary import key_points, summarize_sentences
@@ -288,15 +288,14 @@ def summarize(
                 click.echo(f"- {sentence}")
 
 
-def _positions_text(analyses: Sequence[Analysis], ws: Workspace) -> str:
-    briefing = ws.build(analyses)
+def _positions_text(positions: Sequence[Position]) -> str:
     lines: list[str] = []
-    for p in briefing.positions:
+    for p in positions:
         lines.append(f"{p.country} ({p.iso3})")
         for s in p.statements:
             cites = "; ".join(f"{c.article} s.{c.sentence + 1}" for c in s.citations)
             who = s.speaker or p.country
-            lines.append(f"  - {who} {stance_verb(s.stance)}: {s.text} [{cites}]")
+            lines.append(f"  - {who} {stance_verb(s.stance, s.speaker)}: {s.text} [{cites}]")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -310,12 +309,12 @@ def _positions_text(analyses: Sequence[Analysis], ws: Workspace) -> str:
 def positions(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
     """Print who said what, by country, for the articles in PATHS."""
     ws = _workspace(ctx)
-    analyses = ws.analyse_all(_load(ws, paths))
+    # Only the positions: no key points across every article, which a memo needs.
+    found = positions_of(ws.analyse_all(_load(ws, paths)), ws.config)
     if fmt == "json":
-        data = positions_to_list(ws.build(analyses))
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(positions_to_list(found), ensure_ascii=False, indent=2))
     else:
-        click.echo(_positions_text(analyses, ws), nl=False)
+        click.echo(_positions_text(found), nl=False)
 
 
 @main.command()

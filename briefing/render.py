@@ -9,6 +9,7 @@ never template code or Markdown structure.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -58,12 +59,12 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
             {"text": k.text, "article": k.article, "articles": [c.article for c in k.citations]}
             for k in b.key_points
         ],
-        "positions": positions_to_list(b),
+        "positions": positions_to_list(b.positions),
         "skipped": list(b.skipped),
     }
 
 
-def positions_to_list(b: Briefing) -> list[dict[str, Any]]:
+def positions_to_list(positions: Sequence[Position]) -> list[dict[str, Any]]:
     """The ``positions`` part of the JSON schema (also ``briefing positions --format json``)."""
     return [
         {
@@ -71,7 +72,7 @@ def positions_to_list(b: Briefing) -> list[dict[str, Any]]:
             "iso3": p.iso3,
             "statements": [_statement_dict(s) for s in p.statements],
         }
-        for p in b.positions
+        for p in positions
     ]
 
 

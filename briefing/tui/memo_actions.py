@@ -9,8 +9,8 @@ from __future__ import annotations
 from textual import on, work
 from textual.widgets import TabbedContent
 
+from ..briefing import positions_of
 from ..models import Analysis, Article, Position
-from ..positions import group_positions
 from ..templates import list_templates
 from .base import WorkbenchBase
 from .export_screen import ExportRequest, ExportScreen
@@ -36,7 +36,7 @@ class MemoMixin(WorkbenchBase):
     def _positions(self, analysis: Analysis | None) -> tuple[Position, ...]:
         if analysis is None or not analysis.statements:
             return ()
-        return group_positions(analysis.statements, self.workspace.config.positions.focus)
+        return positions_of([analysis], self.workspace.config)
 
     @work(thread=True, group="preview", exclusive=True, exit_on_error=False)
     def _preview_worker(self, article: Article) -> None:
