@@ -71,20 +71,24 @@ class LoadingMixin(WorkbenchBase):
             added.append(article)
         return added
 
+    def _drop_unlisted(self, why: str, title: str) -> bool:
+        """Unselect articles the list no longer has, and say which; True if any went."""
+        gone = self.selection.retain(self.by_id)
+        if gone:
+            self.notify(
+                f"{len(gone)} selected article(s) {why}: " + ", ".join(gone[:5]),
+                title=title,
+                severity="warning",
+            )
+        return bool(gone)
+
     def on_load_finished(self, message: LoadFinished) -> None:
         if message.generation != self.generation:
             return
         self.loading = False
         self.loaded = True
         self.settling = True
-        gone = self.selection.retain(self.by_id)
-        if gone:
-            self.notify(
-                f"{len(gone)} selected article(s) are no longer in the sources: "
-                + ", ".join(gone[:5]),
-                title="Session",
-                severity="warning",
-            )
+        self._drop_unlisted("are no longer in the sources", "Session")
         if message.skipped:
             first = message.skipped[0]
             self.notify(
@@ -124,14 +128,7 @@ class LoadingMixin(WorkbenchBase):
             self.articles, self.by_id = [], {}
             self._add_articles(final)
             self.refill()
-        gone = self.selection.retain(self.by_id)
-        if gone:
-            self.notify(
-                f"{len(gone)} selected article(s) were near-duplicates and left the memo: "
-                + ", ".join(gone[:5]),
-                title="Sources",
-                severity="warning",
-            )
+        if self._drop_unlisted("were near-duplicates and left the memo", "Sources"):
             self.selection_changed([*self.selection.ids])
         if message.duplicates:
             self.notify(
