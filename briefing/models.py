@@ -51,6 +51,11 @@ class Citation:
 
     article: str
     sentence: int
+    last: int | None = None  # a quotation running over several sentences ends here
+
+
+SPEAKER_KINDS = ("official", "opposition", "organisation", "international", "expert", "media")
+"""Who a speaker is, in the order the memo lists them: officials first, other voices after."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,9 @@ class Statement:
     speaker: str | None
     stance: str
     citations: tuple[Citation, ...]
+    speaker_kind: str = ""  # one of SPEAKER_KINDS; "" when unknown
+    claim: str = ""  # the speaker's act as verb and object: "opposes the THAAD deployment"
+    joint: tuple[str, ...] = ()  # other countries or bodies that made this statement with it
 
     @property
     def article(self) -> str:
@@ -79,11 +87,17 @@ class Statement:
 
 @dataclass(frozen=True)
 class Position:
-    """Everything one country said across the selected articles."""
+    """Everything one country (or international body, or other voices) said.
+
+    ``kind`` is ``"country"`` (``iso3`` an ISO 3166 alpha-3 code), ``"body"`` (an
+    international organisation: ``iso3`` is its acronym, e.g. ``"UN"``) or ``"other"``
+    (speakers with no country or body: ``iso3`` is ``""``).
+    """
 
     country: str
     iso3: str
     statements: tuple[Statement, ...]
+    kind: str = "country"
 
 
 @dataclass(frozen=True)
