@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench bench-summaries bench-sbd bench-actors bench-scale golden clean
+.PHONY: demo test lint bench bench-summaries bench-sbd bench-actors bench-scale bench-model model golden clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "briefing needs Python 3.11 or newer")'
@@ -39,6 +39,13 @@ bench-actors: $(STAMP)
 
 bench-scale: $(STAMP)
 	$(BIN)/python bench/bench_scale.py
+
+bench-model: $(STAMP)
+	$(BIN)/python bench/bench_model.py
+
+## model: train the tagger/parser/NER from ../shared/treebank into briefing/data/model (fixed seed)
+model: $(STAMP)
+	$(BIN)/python tools/train_model.py
 
 ## golden: rewrite the golden memo files after an intended output change
 golden: $(STAMP)

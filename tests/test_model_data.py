@@ -1,0 +1,55 @@
+"""The treebank converter behind `make model`: words, spaces, heads and named entities."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import spacy
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+
+from model_data import entities, iob_spans, read_conllu, to_doc
+
+# A sentence written for this test, annotated in GUM's CoNLL-U style.
+CONLLU = """# newdoc id = GUM_news_test
+# sent_id = GUM_news_test-1
+# text = U.S. President Ann Lee didn't visit Oslo.
+1\tU.S.\tU.S.\tPROPN\tNNP\t_\t2\tcompound\t_\tEntity=(1-person-new-x-cf1-1-coref-Ann_Lee(2-place-new-x-cf2-1-sgl-United_States)
+2\tPresident\tpresident\tPROPN\tNNP\t_\t3\tcompound\t_\t_
+3\tAnn\tAnn\tPROPN\tNNP\t_\t7\tnsubj\t_\t_
+4\tLee\tLee\tPROPN\tNNP\t_\t3\tflat\t_\tEntity=1)
+5-6\tdidn't\t_\t_\t_\t_\t_\t_\t_\t_
+5\tdid\tdo\tAUX\tVBD\t_\t7\taux\t_\t_
+6\tn't\tnot\tPART\tRB\t_\t7\tadvmod\t_\t_
+7\tvisit\tvisit\tVERB\tVB\t_\t0\troot\t_\t_
+8\tOslo\tOslo\tPROPN\tNNP\t_\t7\tobj\t_\tEntity=(3-place-new-x-cf3-1-sgl-Oslo)|SpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_
+
+"""
+
+
+def test_reads_words_spaces_and_heads(tmp_path: Path) -> None:
+    path = tmp_path / "t.conllu"
+    path.write_text(CONLLU, encoding="utf-8")
+    (sent,) = read_conllu(path)
+    assert sent.words[4:6] == ["did", "n't"]
+    assert sent.spaces[4:6] == [False, True]  # the multiword token "didn't" keeps its space
+    doc = to_doc(spacy.blank("en").vocab, sent, with_entities=True)
+    assert doc.text == "U.S. President Ann Lee didn't visit Oslo."
+    assert doc[2].head.text == "visit" and doc[2].dep_ == "nsubj"
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("U.S.", "LOC"), ("Ann Lee", "PER"), ("Oslo", "LOC")]
+
+
+def test_entities_keep_the_name_not_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "t.conllu"
+    path.write_text(CONLLU, encoding="utf-8")
+    (sent,) = read_conllu(path)
+    assert [(s, e, lab) for s, e, lab in entities(sent)] == [
+        (0, 1, "LOC"), (2, 4, "PER"), (7, 8, "LOC")]
+
+
+def test_iob_spans() -> None:
+    assert iob_spans(["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG"]) == [
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")]
