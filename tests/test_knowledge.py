@@ -16,6 +16,7 @@ from briefing.positions_kb.knowledge import (
     Role,
     body,
     country_of_person,
+    full_name,
     lookup_person,
     normalize_name,
     organisation,
@@ -158,3 +159,9 @@ def test_organisations_that_are_not_state_bodies() -> None:
 def test_lookups_are_cached_and_dictionary_fast() -> None:
     lookup_person("Lavrov", D(2016, 1, 1))
     assert knowledge._kb.cache_info().currsize == 1
+
+
+def test_full_name_of_the_person_a_name_resolves_to() -> None:
+    assert full_name("Lavrov", D(2016, 1, 1)) == "Sergey Lavrov"
+    assert full_name("Foreign Minister Sergei Lavrov", D(2016, 1, 1)) == "Sergey Lavrov"
+    assert full_name("Kim", D(2013, 1, 1)) is None

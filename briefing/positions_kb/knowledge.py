@@ -227,20 +227,39 @@ def _roles_of(ids: list[int], on: dt.date | None) -> tuple[Role, ...]:
     return tuple(seen)
 
 
-def _by_surname(surname: str, on: dt.date | None, initial: str = "") -> tuple[Role, ...]:
-    """Roles of the only person called ``surname`` who is active on ``on``, else ()."""
+def _by_surname(surname: str, on: dt.date | None, initial: str = "") -> list[int]:
+    """The only person called ``surname`` who is active on ``on`` (with that first initial)."""
     kb = _kb()
     if surname in kb.places:
-        return ()
+        return []
     ids = [pid for pid in kb.surnames.get(surname, ()) if _active(pid, on)]
     if initial:
-        ids = [pid for pid in ids if _first_initials(pid) & {initial}]
-    return _roles_of(ids, on) if len(ids) == 1 else ()
+        ids = [pid for pid in ids if initial in _first_initials(pid)]
+    return ids if len(ids) == 1 else []
 
 
-def _first_initials(pid: int) -> frozenset[str]:
+def _first_initials(pid: int) -> str:
     """First letters of the person's given names in the KB ('m' for Madeleine Albright)."""
-    return frozenset(str(_kb().persons[pid][2]))
+    return str(_kb().persons[pid][2])
+
+
+def _resolve(name: str, on: dt.date | None) -> list[int]:
+    """The KB people ``name`` (as an article writes it) can only mean on ``on``."""
+    kb = _kb()
+    key = normalize_name(name)
+    if not key or key in kb.places:
+        return []
+    tokens = key.split()
+    for i in range(len(tokens) - 1):  # the name, then without leading titles
+        ids = kb.names.get(" ".join(tokens[i:]))
+        if ids:
+            return ids
+    while len(tokens) > 1 and (tokens[0] in kb.title_words or tokens[0] in kb.places):
+        tokens = tokens[1:]
+    if len(tokens) == 1:
+        return _by_surname(tokens[0], on)
+    # A spelling we do not have ("Sergei" for "Sergey"): same surname and first initial.
+    return _by_surname(tokens[-1], on, initial=tokens[0][0])
 
 
 def lookup_person(name: str, on: dt.date | None = None) -> tuple[Role, ...]:
@@ -251,21 +270,17 @@ def lookup_person(name: str, on: dt.date | None = None) -> tuple[Role, ...]:
     ambiguous name and for any country, city or demonym. On a date, a role applies only when
     the date lies in its range; Phoenix's undated default roles apply when no dated one does.
     """
-    kb = _kb()
-    key = normalize_name(name)
-    if not key or key in kb.places:
-        return ()
-    tokens = key.split()
-    for i in range(len(tokens) - 1):  # the name, then without leading titles
-        ids = kb.names.get(" ".join(tokens[i:]))
-        if ids:
-            return _roles_of(ids, on)
-    while len(tokens) > 1 and (tokens[0] in kb.title_words or tokens[0] in kb.places):
-        tokens = tokens[1:]
-    if len(tokens) == 1:
-        return _by_surname(tokens[0], on)
-    # A spelling we do not have ("Sergei" for "Sergey"): same surname and first initial.
-    return _by_surname(tokens[-1], on, initial=tokens[0][0])
+    return _roles_of(_resolve(name, on), on)
+
+
+def full_name(name: str, on: dt.date | None = None) -> str | None:
+    """The KB's name for the one person ``name`` resolves to ('Lavrov' -> 'Sergey Lavrov').
+
+    Phoenix writes names in capitals; they come back capitalised word by word, so
+    "McCain" reads "Mccain": use it to identify, and show the article's own spelling.
+    """
+    ids = _resolve(name, on)
+    return str(_kb().persons[ids[0]][0]) if len(ids) == 1 else None
 
 
 def country_of_person(name: str, on: dt.date | None = None) -> str | None:
