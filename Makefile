@@ -4,7 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench bench-summaries bench-sbd bench-actors bench-scale bench-model model golden clean
+.PHONY: demo test lint bench bench-summaries bench-sbd bench-actors bench-scale bench-positions \
+        bench-attributions bench-model model golden clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "briefing needs Python 3.11 or newer")'
@@ -26,7 +27,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 ## bench: every benchmark (needs ../shared)
-bench: bench-sbd bench-summaries bench-actors bench-scale
+bench: bench-sbd bench-summaries bench-actors bench-scale bench-positions bench-attributions
 
 bench-sbd: $(STAMP)
 	$(BIN)/python bench/bench_sbd.py
@@ -46,6 +47,14 @@ bench-model: $(STAMP)
 ## model: train the tagger/parser/NER from ../shared/treebank into briefing/data/model (fixed seed)
 model: $(STAMP)
 	$(BIN)/python tools/train_model.py
+
+## bench-positions / bench-attributions: the attribution measures of issue 11 (tuning part;
+## add ARGS=--heldout for the final check)
+bench-positions: $(STAMP)
+	$(BIN)/python bench/bench_positions.py $(ARGS)
+
+bench-attributions: $(STAMP)
+	$(BIN)/python bench/bench_attributions.py $(ARGS)
 
 ## golden: rewrite the golden memo files after an intended output change
 golden: $(STAMP)
