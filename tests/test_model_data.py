@@ -53,3 +53,19 @@ def test_entities_keep_the_name_not_the_title(tmp_path: Path) -> None:
 def test_iob_spans() -> None:
     assert iob_spans(["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG"]) == [
         (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"), (5, 6, "ORG")]
+
+
+def test_a_multiword_range_ends_with_its_sentence(tmp_path: Path) -> None:
+    # Regression: the range's end index leaked into later sentences and glued their words.
+    second = """# sent_id = GUM_news_test-2
+# text = Oslo is big.
+1\tOslo\tOslo\tPROPN\tNNP\t_\t3\tnsubj\t_\t_
+2\tis\tbe\tAUX\tVBZ\t_\t3\tcop\t_\t_
+3\tbig\tbig\tADJ\tJJ\t_\t0\troot\t_\tSpaceAfter=No
+4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+"""
+    path = tmp_path / "t.conllu"
+    path.write_text(CONLLU + second, encoding="utf-8")
+    _, sent = read_conllu(path)
+    assert to_doc(spacy.blank("en").vocab, sent, with_entities=False).text == "Oslo is big."

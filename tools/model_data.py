@@ -60,6 +60,7 @@ def read_conllu(path: Path) -> Iterator[_Sent]:
                     sent.doc_id = doc_id
                     yield sent
                 sent = _Sent()
+                mwt_end = -1  # a multiword range never reaches into the next sentence
                 continue
             cols = line.split("\t")
             if "." in cols[0]:
