@@ -64,7 +64,8 @@ class BriefingApp(LoadingMixin, ListMixin, MemoMixin):
         if self.keymap:
             self.set_keymap(self.keymap)
         for problem in problems:
-            self.notify(problem, title="briefing.toml", severity="warning")
+            # A config mistake must stay on screen long enough to be read.
+            self.notify(problem, title="briefing.toml", severity="warning", timeout=30)
         self._restore_state()
         self.sub_title = self.title_text
         self.table.focus()
