@@ -8,88 +8,25 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from functools import wraps
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
 
 import click
 
-from .briefing import positions_of, select
-from .clean import strip_controls
+from .briefing import positions_of
+from .cli_common import fail, load, reports_errors, workspace
 from .cli_sources import add, list_articles
-from .errors import BriefingError, ConfigError
 from .export import FORMATS, copy_to_clipboard
 from .fsutil import write_atomic
-from .models import Article, Position
+from .models import Position
 from .render import CITATION_STYLES, positions_to_list, render_json
 from .stance import stance_verb
 from .summary import key_points, summarize_sentences
 from .templates import list_templates
 from .whatsnew import compare, load_previous
-from .workspace import Workspace
 
-F = TypeVar("F", bound=Callable[..., Any])
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-
-
-def fail(message: str, code: int = 1) -> NoReturn:
-    """Print one clean line on stderr and exit with ``code``."""
-    click.echo(f"briefing: error: {strip_controls(message)}", err=True)
-    sys.exit(code)
-
-
-def warn(message: str) -> None:
-    click.echo(f"briefing: warning: {strip_controls(message)}", err=True)
-
-
-def note(message: str) -> None:
-    click.echo(f"briefing: note: {strip_controls(message)}", err=True)
-
-
-def reports_errors(func: F) -> F:
-    """Turn library errors into one-line messages with the documented exit codes."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except ConfigError as exc:
-            fail(str(exc), 2)
-        except BriefingError as exc:
-            fail(str(exc), 1)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _workspace(ctx: click.Context) -> Workspace:
-    ws = ctx.obj.get("workspace")
-    if ws is None:
-        ws = Workspace.open(ctx.obj.get("config"))
-        ctx.obj["workspace"] = ws
-    assert isinstance(ws, Workspace)
-    return ws
-
-
-def _load(ws: Workspace, paths: Sequence[Path], ids: Sequence[str] = ()) -> list[Article]:
-    """Readable articles (warning once per skipped file); exit 1 when none is left."""
-    result = ws.load(paths)
-    for problem in result.skipped:
-        warn(f"skipped {problem}")
-    for kept, copies in result.duplicates.items():
-        for copy in copies:
-            note(f"{copy.path} repeats {kept}; it is cited beside it, not analysed twice")
-    articles = select(result.articles, [result.canonical(i) for i in ids])
-    limit = ws.config.sources.max_articles
-    if len(articles) > limit:
-        warn(f"{len(articles)} articles; using the first {limit} (sources.max_articles)")
-        articles = articles[:limit]
-    if not articles:
-        where = ", ".join(str(p) for p in paths) or ", ".join(ws.config.sources.paths)
-        hint = "" if paths else " (pass article files or folders, or use -c WORKSPACE)"
-        fail(f"no readable article in {where}{hint}", 1)
-    return articles
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -115,7 +52,7 @@ def main(ctx: click.Context, config: Path | None) -> None:
 @reports_errors
 def run_tui(ctx: click.Context) -> None:
     """Open the Textual app; imported lazily so the CLI never pays for it."""
-    ws = _workspace(ctx)
+    ws = workspace(ctx)
     from .tui.app import make_app
 
     make_app(ws).run()
@@ -200,7 +137,7 @@ def build(
     date: datetime | None,
 ) -> None:
     """Build the memo from PATHS (files or folders; default: the config's sources)."""
-    ws = _workspace(ctx)
+    ws = workspace(ctx)
     target = None if output in (None, "-") else Path(output)
     if target is not None and (not target.name or target.is_dir()):
         fail(f"-o {output}: give a file name, not a folder", 2)
@@ -215,7 +152,7 @@ def build(
             fail(f"{t}: already exists (use --force to overwrite)", 1)
     info = None if fmt == "json" else ws.template(template)
     previous = load_previous(since) if since else None
-    analyses = ws.analyse_all(_load(ws, paths, ids))
+    analyses = ws.analyse_all(load(ws, paths, ids))
     day = date.date().isoformat() if date else None
     briefing = ws.build(analyses, title=title, date=day)
     changes = compare(previous, briefing) if previous is not None else None
@@ -258,9 +195,9 @@ def summarize(
     ctx: click.Context, paths: tuple[Path, ...], n: int | None, across: bool, fmt: str
 ) -> None:
     """Print an extractive summary of each article in PATHS (or one across them)."""
-    ws = _workspace(ctx)
+    ws = workspace(ctx)
     count = n or ws.config.summary.sentences
-    articles = _load(ws, paths)
+    articles = load(ws, paths)
     if across:
         points = key_points(ws.analyse_all(articles), count)
         if fmt == "jsonl":
@@ -308,9 +245,9 @@ def _positions_text(positions: Sequence[Position]) -> str:
 @reports_errors
 def positions(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
     """Print who said what, by country, for the articles in PATHS."""
-    ws = _workspace(ctx)
+    ws = workspace(ctx)
     # Only the positions: no key points across every article, which a memo needs.
-    found = positions_of(ws.analyse_all(_load(ws, paths)), ws.config)
+    found = positions_of(ws.analyse_all(load(ws, paths)), ws.config)
     if fmt == "json":
         click.echo(json.dumps(positions_to_list(found), ensure_ascii=False, indent=2))
     else:
@@ -322,7 +259,7 @@ def positions(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
 @reports_errors
 def templates(ctx: click.Context) -> None:
     """List the memo templates and where each comes from."""
-    ws = _workspace(ctx)
+    ws = workspace(ctx)
     for info in list_templates(ws.config.root):
         click.echo(f"{info.name:<12} {info.origin:<10} {info.path}")
 

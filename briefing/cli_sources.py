@@ -1,8 +1,7 @@
 """``briefing add`` and ``briefing list``: bring articles in, and find them again.
 
-Registered by :mod:`briefing.cli` with ``main.add_command``. The CLI helpers are imported
-when a command runs, so this module and ``briefing.cli`` can import each other in any
-order.
+Registered by :mod:`briefing.cli` with ``main.add_command``; the helpers both share live
+in :mod:`briefing.cli_common`.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from typing import Any
 
 import click
 
+from .cli_common import fail, reports_errors, warn, workspace
 from .errors import ArticleError, BriefingError, ConfigError
 
 
@@ -31,16 +31,13 @@ def add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
     Files may be in any format `build` reads (text, Markdown, HTML, feeds, JSON);
     URLs are downloaded and their main text extracted. Existing files are never replaced.
     """
-    from .cli import reports_errors
-
     reports_errors(_add)(ctx, items, timeout)
 
 
 def _add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
     from .adding import gather, save
-    from .cli import _workspace, fail, warn
 
-    ws = _workspace(ctx)
+    ws = workspace(ctx)
     folder = ws.config.source_paths()[0] if ws.config.sources.paths else ws.config.root
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -80,8 +77,6 @@ def list_articles(
     ctx: click.Context, query: tuple[str, ...], country: str | None, as_json: bool
 ) -> None:
     """List the workspace's articles, or those matching every word of QUERY."""
-    from .cli import reports_errors
-
     reports_errors(_list)(ctx, " ".join(query), country, as_json)
 
 
@@ -98,9 +93,7 @@ def country_code(text: str) -> str:
 
 
 def _list(ctx: click.Context, query: str, country: str | None, as_json: bool) -> None:
-    from .cli import _workspace, warn
-
-    ws = _workspace(ctx)
+    ws = workspace(ctx)
     code = country_code(country) if country else None
     result = ws.load()
     for problem in result.skipped:
