@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from .briefing import positions_of
-from .cli_common import fail, load, reports_errors, workspace
+from .cli_common import CONFIG_HELP, config_option, fail, load, reports_errors, workspace
 from .cli_sources import add, list_articles
 from .export import FORMATS, copy_to_clipboard
 from .fsutil import write_atomic
@@ -34,7 +34,7 @@ PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
     "-c",
     "--config",
     type=click.Path(path_type=Path),
-    help="Workspace config file or folder (default: ./briefing.toml).",
+    help=CONFIG_HELP,
 )
 @click.version_option(package_name="briefing")
 @click.pass_context
@@ -65,6 +65,7 @@ def _json_beside(target: Path) -> Path:
 
 
 @main.command()
+@config_option
 @PATHS
 @click.option(
     "--select",
@@ -174,6 +175,7 @@ def build(
 
 
 @main.command()
+@config_option
 @PATHS
 @click.option(
     "-n",
@@ -237,6 +239,7 @@ def _positions_text(positions: Sequence[Position]) -> str:
 
 
 @main.command()
+@config_option
 @PATHS
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -255,6 +258,7 @@ def positions(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
 
 
 @main.command()
+@config_option
 @click.pass_context
 @reports_errors
 def templates(ctx: click.Context) -> None:

@@ -52,6 +52,25 @@ def reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _remember_config(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    if value is not None:
+        ctx.ensure_object(dict)["config"] = value
+
+
+CONFIG_HELP = "Workspace config file or folder (default: ./briefing.toml)."
+
+config_option = click.option(
+    "-c",
+    "--config",
+    type=click.Path(path_type=Path),
+    expose_value=False,
+    is_eager=True,
+    callback=_remember_config,
+    help=CONFIG_HELP,
+)
+"""``-c FILE`` on a subcommand, as on ``briefing`` itself: ``briefing build -c FILE`` works."""
+
+
 def workspace(ctx: click.Context) -> Workspace:
     """The workspace of ``-c`` (or ./briefing.toml), opened once per run."""
     ws = ctx.obj.get("workspace")

@@ -11,11 +11,12 @@ from typing import Any
 
 import click
 
-from .cli_common import fail, reports_errors, warn, workspace
+from .cli_common import config_option, fail, reports_errors, warn, workspace
 from .errors import ArticleError, BriefingError, ConfigError
 
 
 @click.command("add")
+@config_option
 @click.argument("items", nargs=-1, required=True, metavar="URL|FILE...")
 @click.option(
     "--timeout",
@@ -64,6 +65,7 @@ def _add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
 
 
 @click.command("list")
+@config_option
 @click.argument("query", nargs=-1)
 @click.option(
     "--country",

@@ -33,6 +33,20 @@ def test_every_command_has_help() -> None:
         assert "Usage:" in result.output
 
 
+def test_every_command_takes_c_after_its_name(ws: Path) -> None:
+    """`briefing build -c FILE` as the README shows it, and the same for every command."""
+    config = str(ws / "briefing.toml")
+    for name in main.commands:
+        result = CliRunner().invoke(main, [name, "-c", config, "--help"])
+        assert result.exit_code == 0, f"{name}: {result.output}"
+        assert "-c, --config" in result.output, name
+    result = CliRunner().invoke(main, ["build", "-c", config, "--date", "2024-03-04"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Harbour talks\n")
+    result = CliRunner().invoke(main, ["list", "--config", config, "harbour"])
+    assert result.exit_code == 0 and "alpha" in result.stdout
+
+
 def test_build_prints_the_memo(ws: Path) -> None:
     result = run(ws, "build", "--date", "2024-03-04")
     assert result.exit_code == 0, result.output
