@@ -25,11 +25,34 @@ from .stance import stance_verb
 from .summary import key_points, summarize_sentences
 from .templates import list_templates
 from .whatsnew import compare, load_previous
+from .workspace import Workspace
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """``briefing PATH``: when PATH is not a command but an existing file or folder, it is
+    handed to the hidden ``open`` command (the TUI on PATH)."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands and Path(args[0]).exists():
+            return "open", self.commands["open"], args
+        return super().resolve_command(ctx, args)
+
+
+NO_WORKSPACE = (
+    "no workspace here (no briefing.toml, no sources/): run `briefing FOLDER` on a folder "
+    "of articles, or write a briefing.toml (see the README)"
+)
+
+
+@click.group(
+    cls=_Main,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "-c",
     "--config",
@@ -41,7 +64,8 @@ PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def main(ctx: click.Context, config: Path | None) -> None:
     """Turn news articles into a sourced briefing memo.
 
-    With no command, opens the article picker (TUI) on the workspace.
+    With no command, opens the article picker (TUI) on the workspace; `briefing PATH`
+    opens it on the articles in PATH (a folder, a file, or another workspace).
     """
     ctx.ensure_object(dict)
     ctx.obj["config"] = config
@@ -50,12 +74,25 @@ def main(ctx: click.Context, config: Path | None) -> None:
 
 
 @reports_errors
-def run_tui(ctx: click.Context) -> None:
+def run_tui(ctx: click.Context, path: Path | None = None) -> None:
     """Open the Textual app; imported lazily so the CLI never pays for it."""
-    ws = workspace(ctx)
+    if path is not None and ctx.obj.get("config") is not None:
+        fail("give a workspace with -c or a PATH to open, not both", 2)
+    ws = workspace(ctx) if path is None else Workspace.at(path)
+    if not ws.exists():
+        fail(NO_WORKSPACE, 2)
     from .tui.app import make_app
 
     make_app(ws).run()
+
+
+@main.command("open", hidden=True)
+@config_option
+@click.argument("path", type=click.Path(exists=True, path_type=Path), required=False)
+@click.pass_context
+def open_tui(ctx: click.Context, path: Path | None) -> None:
+    """Open the article picker (TUI) on PATH, as `briefing PATH` does."""
+    run_tui(ctx, path)
 
 
 def _json_beside(target: Path) -> Path:
