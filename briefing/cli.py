@@ -15,7 +15,15 @@ from pathlib import Path
 import click
 
 from .briefing import positions_of
-from .cli_common import CONFIG_HELP, config_option, fail, load, reports_errors, workspace
+from .cli_common import (
+    CONFIG_HELP,
+    config_option,
+    fail,
+    load,
+    note,
+    reports_errors,
+    workspace,
+)
 from .cli_sources import add, list_articles
 from .export import FORMATS, copy_to_clipboard
 from .fsutil import write_atomic
@@ -190,6 +198,8 @@ def build(
             fail(f"{t}: already exists (use --force to overwrite)", 1)
     info = None if fmt == "json" else ws.template(template)
     previous = load_previous(since) if since else None
+    if paths and ws.config.path is not None:
+        note(f"memo header and settings from {ws.config.path} (use -c to pick another config)")
     analyses = ws.analyse_all(load(ws, paths, ids))
     day = date.date().isoformat() if date else None
     briefing = ws.build(analyses, title=title, date=day)

@@ -12,6 +12,8 @@ from click.testing import CliRunner, Result
 
 from briefing.cli import main
 
+from .conftest import BODIES, write_article
+
 
 def run(workspace: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["-c", str(workspace / "briefing.toml"), *args])
@@ -190,3 +192,17 @@ def test_paths_override_the_config_sources(
     (other / "solo.md").write_text("# Solo\n\nOnly this one.\n", encoding="utf-8")
     data = json.loads(run(ws, "build", str(other), "--format", "json").stdout)
     assert [a["id"] for a in data["articles"]] == ["solo"]
+
+
+def test_building_explicit_paths_says_which_config_is_used(
+    ws: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    path = write_article(elsewhere, "far", *BODIES["bravo"])
+    result = run(ws, "build", str(path))
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if str(ws / "briefing.toml") in line]
+    assert len(notes) == 1 and notes[0].startswith("briefing: note: memo header")
+    assert "Prepared by:** Test desk" in result.stdout
+    # Without PATHs the workspace's own sources are built: nothing to point out.
+    assert "briefing.toml" not in run(ws, "build").stderr
