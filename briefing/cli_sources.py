@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from .cli_common import config_option, fail, reports_errors, warn, workspace
+from .countries import country_code
 from .errors import ArticleError, BriefingError, ConfigError
 
 
@@ -82,21 +83,17 @@ def list_articles(
     reports_errors(_list)(ctx, " ".join(query), country, as_json)
 
 
-def country_code(text: str) -> str:
-    """An ISO alpha-3 code from a code or a country name; ConfigError when unknown."""
-    from .countries import find_countries, is_country_code
-
-    if len(text) == 3 and text.isalpha() and is_country_code(text):
-        return text.upper()
-    found = find_countries(text.strip())
-    if found:
-        return found[0].iso3
-    raise ConfigError(f"--country: unknown country '{text}' (use an ISO code such as RUS)")
+def _country_option(text: str) -> str:
+    """``--country``: an ISO code or a country name in any case; ConfigError when unknown."""
+    code = country_code(text)
+    if code is None:
+        raise ConfigError(f"--country: unknown country '{text}' (use an ISO code such as RUS)")
+    return code
 
 
 def _list(ctx: click.Context, query: str, country: str | None, as_json: bool) -> None:
     ws = workspace(ctx)
-    code = country_code(country) if country else None
+    code = _country_option(country) if country else None
     result = ws.load()
     for problem in result.skipped:
         warn(f"skipped {problem}")
@@ -139,4 +136,4 @@ def _fallback(articles: Any, query: str, filtered: bool) -> list[dict[str, Any]]
     return out
 
 
-__all__ = ["add", "country_code", "list_articles"]
+__all__ = ["add", "list_articles"]

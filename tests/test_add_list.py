@@ -127,6 +127,9 @@ def test_list_by_country(make_workspace: Callable[..., Path]) -> None:
                 r["id"] for r in json.loads(run(root, "list", "--json", "--country", code).stdout)
             ]
             assert record["id"] in ids
+    germany = json.loads(run(root, "list", "--json", "--country", "DEU").stdout)
+    by_name = json.loads(run(root, "list", "--json", "--country", "germany").stdout)
+    assert germany and by_name == germany
     result = run(root, "list", "--country", "Atlantis")
     assert result.exit_code == 2 and "unknown country" in result.stderr
 

@@ -5,10 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.widgets import Input, Label
+
+from briefing.tui import list_actions
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.cache import AnalysisCache
 from briefing.workspace import Workspace
-from tests.test_tui_support import ARTICLES, async_test, fake_analyse, settle, write_article
+from tests.test_tui_support import (
+    ARTICLES,
+    app_for,
+    async_test,
+    fake_analyse,
+    settle,
+    write_article,
+)
 
 SIZE = (120, 40)
 
@@ -30,3 +41,28 @@ async def test_the_app_on_a_bare_folder_of_articles(tmp_path: Path) -> None:
         await pilot.press("space")
         await settle(pilot, app)
     assert (tmp_path / ".briefing" / "state.json").is_file()
+
+
+@async_test
+async def test_filter_takes_country_names_and_says_a_date_is_invalid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(list_actions, "FILTER_DELAY", 0.02)
+    app = app_for(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        everything = row_ids(app)
+
+        async def search(text: str) -> tuple[list[str], str]:
+            app.query_one("#filter", Input).value = text
+            await settle(pilot, app)
+            return row_ids(app), str(app.query_one("#status-text", Label).render())
+
+        assert (await search("country:Turkey"))[0] == ["c-ankara-talks"]
+        assert (await search("country:TURKEY"))[0] == ["c-ankara-talks"]
+        assert (await search("country:russia,tur"))[0] == ["a-moscow-exit", "c-ankara-talks"]
+        rows, status = await search("after:2023-13-40")
+        assert rows == everything and "after:2023-13-40: not a valid date" in status
+        assert app.query_one("#filter", Input).has_class("-problem")
+        rows, status = await search("country:Narnia kyiv")
+        assert rows == ["b-kyiv-reply"] and "country:Narnia: unknown country" in status
