@@ -106,11 +106,21 @@ def _list(ctx: click.Context, query: str, country: str | None, as_json: bool) ->
             records = _fallback(result.articles, query, code is not None)
     if as_json:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-        return
-    for r in records:
+    for r in [] if as_json else records:
         when = r["published"] or "-"
         outlet = r["outlet"] or "-"
         click.echo(f"{r['id']}\t{when}\t{outlet}\t{r['title']}")
+    if not records:
+        fail(_nothing_found(query, code, len(result.articles)), 1)
+
+
+def _nothing_found(query: str, code: str | None, total: int) -> str:
+    """Why ``list`` printed nothing: no article at all, or none matching."""
+    if not total:
+        return "no articles in the workspace's sources (add some with `briefing add`)"
+    wanted = [f"matches '{query}'"] if query.strip() else []
+    wanted += [f"has statements by {code}"] if code else []
+    return f"no article of {total} {' and '.join(wanted)}"
 
 
 def _fallback(articles: Any, query: str, filtered: bool) -> list[dict[str, Any]]:

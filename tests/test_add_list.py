@@ -153,3 +153,18 @@ def test_build_reads_feeds_html_and_json_paths(
     assert [a["id"] for a in memo["articles"]] == ["deal", "export", "r-1", "r-2"]
     assert memo["articles"][0]["outlet"] == "Coast Courier"
     assert "photo.jpg.txt: binary file (JPEG image), not an article" in result.stderr
+
+
+def test_list_says_when_nothing_matches(make_workspace: Callable[..., Path]) -> None:
+    root = make_workspace()
+    result = run(root, "list", "nothing-like-this")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == "briefing: error: no article of 2 matches 'nothing-like-this'\n"
+    result = run(root, "list", "--json", "--country", "ATA")
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+    assert "no article of 2 has statements by ATA" in result.stderr
+    empty = make_workspace(articles={})
+    for path in (empty / "sources").iterdir():
+        path.unlink()
+    result = run(empty, "list")
+    assert result.exit_code == 1 and "no articles in the workspace" in result.stderr
