@@ -11,14 +11,14 @@ from typing import Any
 
 import click
 
-from .cli_common import config_option, fail, reports_errors, warn, workspace
+from .cli_common import config_option, fail, note, reports_errors, warn, workspace
 from .countries import country_code
 from .errors import ArticleError, BriefingError, ConfigError
 
 
 @click.command("add")
 @config_option
-@click.argument("items", nargs=-1, required=True, metavar="URL|FILE...")
+@click.argument("items", nargs=-1, required=True, metavar="URL|FILE|FOLDER...")
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
@@ -30,14 +30,15 @@ from .errors import ArticleError, BriefingError, ConfigError
 def add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
     """Copy or download articles into the first sources folder as Markdown files.
 
-    Files may be in any format `build` reads (text, Markdown, HTML, feeds, JSON);
-    URLs are downloaded and their main text extracted. Existing files are never replaced.
+    Files may be in any format `build` reads (text, Markdown, HTML, feeds, JSON); a folder
+    adds the article files in it; URLs are downloaded and their main text extracted.
+    Existing files are never replaced, and an article already there is not copied again.
     """
     reports_errors(_add)(ctx, items, timeout)
 
 
 def _add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
-    from .adding import gather, save
+    from .adding import expand, gather, save
 
     ws = workspace(ctx)
     folder = ws.config.source_paths()[0] if ws.config.sources.paths else ws.config.root
@@ -45,8 +46,11 @@ def _add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"{folder}: cannot create the sources folder ({exc.strerror})", 1)
-    added = 0
-    for item in items:
+    added = present = 0
+    for item in expand(items):
+        if isinstance(item, ArticleError):
+            warn(f"skipped {item}")
+            continue
         try:
             parsed = gather(item, max_bytes=ws.config.sources.max_article_bytes, timeout=timeout)
         except ArticleError as exc:
@@ -58,10 +62,14 @@ def _add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
             if not draft.text.strip():
                 warn(f"skipped {item}: no article text")
                 continue
-            path = save(draft, folder, item)
+            path, new = save(draft, folder, item)
+            if not new:
+                present += 1
+                note(f"{item}: already in the workspace as {path}; not copied again")
+                continue
             added += 1
             click.echo(f"added {path}" + (f"  ({draft.title})" if draft.title else ""))
-    if not added:
+    if not added and not present:
         fail("nothing was added", 1)
 
 
