@@ -6,8 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from textual.widgets import Input, Label
 
+from briefing.cli import main as cli_main
+from briefing.errors import ConfigError
 from briefing.tui import list_actions
 from briefing.tui.app import BriefingApp, make_app
 from briefing.tui.cache import AnalysisCache
@@ -17,6 +20,7 @@ from tests.test_tui_support import (
     app_for,
     async_test,
     fake_analyse,
+    make_workspace,
     settle,
     write_article,
 )
@@ -66,3 +70,22 @@ async def test_filter_takes_country_names_and_says_a_date_is_invalid(
         assert app.query_one("#filter", Input).has_class("-problem")
         rows, status = await search("country:Narnia kyiv")
         assert rows == ["b-kyiv-reply"] and "country:Narnia: unknown country" in status
+
+
+def test_a_keymap_that_takes_another_actions_key_is_refused(tmp_path: Path) -> None:
+    """`select = "c"` would silently make `copy` unreachable: a one-line config error."""
+    make_workspace(tmp_path, extra_config='\n[keymap]\nselect = "c"\n')
+    result = CliRunner().invoke(cli_main, ["-c", str(tmp_path / "briefing.toml")])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"briefing: error: {tmp_path / 'briefing.toml'}: keymap.select: 'c' is already the key "
+        "of 'copy' (give 'copy' another key too)\n"
+    )
+    with pytest.raises(ConfigError, match=r"keymap\.filter: '/' is already the key of 'move_up'"):
+        clash = '\n[keymap]\nmove_up = "slash"\nfilter = "/"\n'
+        make_app(make_workspace(tmp_path, extra_config=clash))
+
+
+def test_a_keymap_may_swap_two_keys(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path, extra_config='\n[keymap]\nselect = "c"\ncopy = "space"\n')
+    assert make_app(ws).workspace is ws
