@@ -236,7 +236,12 @@ def build(
     "--across", is_flag=True, help="One summary across all the articles, each sentence cited."
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="jsonl: one JSON object per article (or one for --across).",
 )
 @click.pass_context
 @reports_errors
@@ -289,7 +294,12 @@ def _positions_text(positions: Sequence[Position]) -> str:
 @config_option
 @PATHS
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: the positions list of the build JSON schema.",
 )
 @click.pass_context
 @reports_errors

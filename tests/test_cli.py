@@ -30,6 +30,9 @@ def test_every_command_has_help() -> None:
     assert result.exit_code == 0 and "briefing memo" in result.output
     for name, command in main.commands.items():
         assert command.help, f"{name} has no help text"
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, f"{name} {param.opts[-1]} has no help text"
         result = CliRunner().invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
         assert "Usage:" in result.output
