@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +17,7 @@ import click
 from .briefing import positions_of
 from .cli_common import (
     CONFIG_HELP,
+    F,
     config_option,
     fail,
     load,
@@ -101,6 +102,18 @@ def run_tui(ctx: click.Context, path: Path | None = None) -> None:
 def open_tui(ctx: click.Context, path: Path | None) -> None:
     """Open the article picker (TUI) on PATH, as `briefing PATH` does."""
     run_tui(ctx, path)
+
+
+def _text_or(other: str, help_text: str) -> Callable[[F], F]:
+    """``--format text|OTHER`` (default text) of the commands that print for reading."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", other]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
 
 
 def _json_beside(target: Path) -> Path:
@@ -235,14 +248,7 @@ def build(
 @click.option(
     "--across", is_flag=True, help="One summary across all the articles, each sentence cited."
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "jsonl"]),
-    default="text",
-    show_default=True,
-    help="jsonl: one JSON object per article (or one for --across).",
-)
+@_text_or("jsonl", "jsonl: one JSON object per article (or one for --across).")
 @click.pass_context
 @reports_errors
 def summarize(
@@ -293,14 +299,7 @@ def _positions_text(positions: Sequence[Position]) -> str:
 @main.command()
 @config_option
 @PATHS
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="json: the positions list of the build JSON schema.",
-)
+@_text_or("json", "json: the positions list of the build JSON schema.")
 @click.pass_context
 @reports_errors
 def positions(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
