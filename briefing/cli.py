@@ -46,8 +46,11 @@ class _Main(click.Group):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
-        if args and args[0] not in self.commands and Path(args[0]).exists():
-            return "open", self.commands["open"], args
+        if args and args[0] not in self.commands:
+            if Path(args[0]).exists():
+                return "open", self.commands["open"], args
+            if "/" in args[0] or args[0].startswith("."):  # meant as a path, not a command
+                raise click.UsageError(f"{args[0]}: no such file or folder", ctx)
         return super().resolve_command(ctx, args)
 
 

@@ -68,6 +68,8 @@ def test_a_mistyped_command_is_still_no_such_command(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["biuld"])
     assert result.exit_code == 2 and "No such command 'biuld'" in result.output
+    result = CliRunner().invoke(main, ["./no/such/folder"])
+    assert result.exit_code == 2 and "./no/such/folder: no such file or folder" in result.output
     assert not opened
 
 
