@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -380,22 +378,6 @@ async def test_mouse_click_on_mark_column_selects(tmp_path: Path) -> None:
         await settle(pilot, app)
         assert app.selection.ids == ("b-kyiv-reply",)
         assert app.table.current_id == "c-ankara-talks"
-
-
-def test_core_never_imports_textual() -> None:
-    """Every module of the package except ``briefing.tui`` imports without Textual."""
-    code = (
-        "import pkgutil, importlib, sys, briefing\n"
-        "names = [m.name for m in pkgutil.walk_packages(briefing.__path__, 'briefing.')\n"
-        "         if not m.name.startswith('briefing.tui')]\n"
-        "for name in names:\n"
-        "    importlib.import_module(name)\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
-        "assert 'briefing.cli' in names and 'briefing.workspace' in names, names\n"
-        "assert not bad, bad\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
 
 
 @async_test
