@@ -22,6 +22,7 @@ from .formats import SUFFIXES, Draft, Parsed, read_file
 from .formats.encoding import decode
 from .formats.text import FRONT_MATTER_KEYS, split_front_matter
 from .models import Article
+from .names import key, shown
 from .version import ingest_version
 
 __all__ = [
@@ -225,23 +226,25 @@ def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path] | ArticleError
                     continue
                 target = child.resolve()
                 if not target.is_relative_to(root):
-                    yield ArticleError(str(child), f"links outside {path} (to {target}); not read")
+                    where = f"links outside {shown(path)} (to {shown(target)}); not read"
+                    yield ArticleError(shown(child), where)
                 elif target.is_file():
                     yield child, target
         elif path.is_file():
             if path.suffix.lower() in SUFFIXES:
                 yield path, path.resolve()
             else:
-                yield ArticleError(str(path), f"unsupported file type '{path.suffix or '(none)'}'")
+                suffix = shown(path.suffix) or "(none)"
+                yield ArticleError(shown(path), f"unsupported file type '{suffix}'")
         else:
-            yield ArticleError(str(path), "no such file or folder")
+            yield ArticleError(shown(path), "no such file or folder")
 
 
 def _stamp(resolved: Path, size: int, mtime_ns: int) -> str | None:
     """What identifies this version of a file; None while it may still be changing."""
     if time.time_ns() - mtime_ns < 2_000_000_000:
         return None  # written in the last 2 s: a same-size rewrite could keep its mtime
-    return f"{resolved}|{size}|{mtime_ns}|{ingest_version()}"
+    return f"{key(resolved)}|{size}|{mtime_ns}|{ingest_version()}"
 
 
 def _reason(exc: BaseException) -> str:
@@ -297,7 +300,7 @@ def iter_articles(
         if resolved in seen:
             continue
         seen.add(resolved)
-        name = str(item)
+        name = shown(item)  # what the article's path and id are made from
         try:
             prepared = _read(item, resolved, name, max_bytes, cache)
         except ArticleError as exc:
