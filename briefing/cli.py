@@ -21,7 +21,7 @@ from .clean import strip_controls
 from .cli_sources import add, list_articles
 from .errors import BriefingError, ConfigError
 from .export import FORMATS, copy_to_clipboard
-from .fsutil import write_atomic
+from .fsutil import check_target, write_atomic
 from .models import Article, Position
 from .render import CITATION_STYLES, positions_to_list, render_json
 from .stance import stance_verb
@@ -211,8 +211,7 @@ def build(
         fail("--save-json needs -o FILE and a format other than json", 2)
     targets = [t for t in (target, json_target) if t is not None]
     for t in targets:
-        if t.exists() and not force:
-            fail(f"{t}: already exists (use --force to overwrite)", 1)
+        check_target(t, overwrite=force)  # before the work: refuse early, not after a build
     info = None if fmt == "json" else ws.template(template)
     previous = load_previous(since) if since else None
     analyses = ws.analyse_all(_load(ws, paths, ids))
