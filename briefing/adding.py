@@ -19,6 +19,7 @@ from .errors import ArticleError, OutputError
 from .fetch import Download, download, is_url
 from .formats import READERS, Draft, Parsed, read_file
 from .formats.html import decode_html, extract_html
+from .formats.webcodecs import web_codec
 from .fsutil import write_atomic
 from .ingest import fallback_title, slug
 
@@ -38,11 +39,13 @@ def drafts_from_download(got: Download) -> Parsed:
 
 
 def _decode_declared(data: bytes, charset: str | None) -> str | None:
-    if not charset:
+    """The body in the server's declared charset, if it is a web encoding that fits."""
+    codec = web_codec(charset) if charset else None
+    if codec is None:
         return None
     try:
-        return data.decode(charset)
-    except (LookupError, UnicodeDecodeError):
+        return data.decode(codec)
+    except UnicodeError:
         return None
 
 
