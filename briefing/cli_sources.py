@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from .errors import ArticleError, BriefingError, ConfigError
+from .names import shown
 
 
 @click.command("add")
@@ -37,7 +38,7 @@ def add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
 
 
 def _add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
-    from .adding import gather, save
+    from .adding import gather, one_line, save
     from .cli import _workspace, fail, warn
 
     ws = _workspace(ctx)
@@ -59,9 +60,14 @@ def _add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
             if not draft.text.strip():
                 warn(f"skipped {item}: no article text")
                 continue
-            path = save(draft, folder, item)
+            try:
+                path = save(draft, folder, item)
+            except BriefingError as exc:  # e.g. disk full: say so, try the next one
+                warn(f"skipped {shown(item)}: {exc}")
+                continue
             added += 1
-            click.echo(f"added {path}" + (f"  ({draft.title})" if draft.title else ""))
+            title = one_line(draft.title)
+            click.echo(f"added {shown(path)}" + (f"  ({title})" if title else ""))
     if not added:
         fail("nothing was added", 1)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .clean import clean_text, strip_controls
-from .errors import ArticleError
+from .errors import CONTENT_ERRORS, ArticleError, unreadable
 from .formats import SUFFIXES, Draft, Parsed, read_file
 from .formats.encoding import decode
 from .formats.text import FRONT_MATTER_KEYS, split_front_matter
@@ -247,11 +247,6 @@ def _stamp(resolved: Path, size: int, mtime_ns: int) -> str | None:
     return f"{key(resolved)}|{size}|{mtime_ns}|{ingest_version()}"
 
 
-def _reason(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
-
-
 def _read(
     item: Path, resolved: Path, name: str, max_bytes: int, cache: ParseCache | None
 ) -> Prepared:
@@ -273,10 +268,8 @@ def _read(
         prepared = prepare(read_file(data, name), name)
     except ArticleError as exc:
         prepared = Prepared((), (exc,))
-    except (ValueError, TypeError, RecursionError, UnicodeError, LookupError) as exc:
-        # A reader choked on malformed content (an impossible date, absurd nesting...):
-        # this file is skipped with the reason; the others are still built.
-        prepared = Prepared((), (ArticleError(name, f"unreadable content ({_reason(exc)})"),))
+    except CONTENT_ERRORS as exc:  # this file is skipped with the reason; others are built
+        prepared = Prepared((), (unreadable(name, exc),))
     if cache is not None and stamp is not None:
         cache.put_parsed(name, stamp, prepared)
     return prepared
