@@ -1,12 +1,17 @@
 """The ``briefing`` command: a thin click shell over the library.
 
 Exit codes: 0 done; 1 nothing could be built (no readable article, template error, refused
-overwrite); 2 usage or config error. Problems are one line on stderr, never a traceback.
+overwrite, output that cannot be written); 2 usage or config error. Problems are one line on
+stderr, never a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -92,7 +97,48 @@ def _load(ws: Workspace, paths: Sequence[Path], ids: Sequence[str] = ()) -> list
     return articles
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _ClosedOutput(io.TextIOBase):
+    """Stands in for a closed stdout (``briefing build >&-``), which Python leaves as None
+    and click then skips without a word: a memo written nowhere must be an error."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+
+def _discard_stdout() -> None:
+    """Point fd 1 at /dev/null: output already lost must not fail again at exit."""
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        if null != 1:
+            os.dup2(null, 1)
+            os.close(null)
+
+
+class _Main(click.Group):
+    """The command group, plus the one place where a failing stdout becomes one line."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if sys.stdout is None:
+            _discard_stdout()  # hold fd 1, so no file opened later can become "stdout"
+            sys.stdout = _ClosedOutput()
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()
+        except OSError as exc:  # disk full, closed or broken stdout, I/O error...
+            where = exc.filename or "standard output"
+            _discard_stdout()
+            fail(f"cannot write to {where}: {exc.strerror or exc}", 1)
+
+
+@click.group(
+    cls=_Main,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "-c",
     "--config",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -83,3 +85,49 @@ def test_a_socket_or_other_special_file_is_refused(tmp_path: Path) -> None:
         with pytest.raises(OutputError, match="not a regular file"):
             write_atomic(path, "memo\n", overwrite=True)
     assert stat.S_ISSOCK(os.lstat(path).st_mode)
+
+
+def _cli(ws: Path, args: tuple[str, ...], **popen: object) -> subprocess.CompletedProcess[str]:
+    """The real command in a child process, so stdout is a real file descriptor."""
+    code = "from briefing.cli import main; main(prog_name='briefing')"
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-c", code, "-c", str(ws / "briefing.toml"), *args],
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        **popen,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [("build",), ("list",), ("templates",), ("--version",)])
+def test_a_full_stdout_is_one_line_and_exit_1(
+    make_workspace: Callable[..., Path], args: tuple[str, ...]
+) -> None:
+    ws = make_workspace()
+    with open("/dev/full", "w") as full:
+        done = _cli(ws, args, stdout=full)
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-1:] == [
+        "briefing: error: cannot write to standard output: No space left on device"
+    ]
+    assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
+
+
+def test_a_closed_stdout_is_an_error_not_a_silent_success(
+    make_workspace: Callable[..., Path],
+) -> None:
+    ws = make_workspace()
+    done = _cli(ws, ("build",), preexec_fn=lambda: os.close(1))
+    assert done.returncode == 1
+    assert "cannot write to standard output: it is closed" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_closed_stdout_is_fine_when_the_memo_goes_to_a_file(
+    make_workspace: Callable[..., Path],
+) -> None:
+    ws = make_workspace()
+    done = _cli(ws, ("build", "-o", str(ws / "memo.md")), preexec_fn=lambda: os.close(1))
+    assert done.returncode == 0, done.stderr
+    assert "Harbour talks resume" in (ws / "memo.md").read_text(encoding="utf-8")
