@@ -193,17 +193,47 @@ def parse_article(data: bytes, path: str, article_id: str) -> Article:
     return _with_id(articles[0], article_id)
 
 
-def _walk(folder: Path) -> Iterator[tuple[Path, bool]]:
+def _listing(folder: str) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as listing:
+        return sorted(listing, key=lambda e: e.name)
+
+
+def _walk(folder: Path) -> Iterator[tuple[Path, bool] | ArticleError]:
     """Files under ``folder`` in sorted order, hidden ones left out, each with whether it
     is a symbolic link. ``os.scandir`` answers both from the directory listing, so walking
-    thousands of files costs no extra system calls; linked folders are not descended."""
-    with os.scandir(folder) as listing:
-        entries = sorted(listing, key=lambda e: e.name)
-    for entry in entries:
-        if entry.name.startswith("."):
+    thousands of files costs no extra system calls; linked folders are not descended.
+
+    A stack, not recursion: folders nested thousands deep are walked like any others, and a
+    folder seen before (a bind mount looping back) is not walked again. A folder that
+    cannot be listed is reported and the walk goes on.
+    """
+    seen: set[tuple[int, int]] = set()
+    stack: list[Iterator[os.DirEntry[str]]] = []
+
+    def enter(path: str) -> ArticleError | None:
+        try:
+            info = os.stat(path)
+            if (info.st_dev, info.st_ino) in seen:
+                return ArticleError(shown(path), "folder already walked (a loop); not read again")
+            seen.add((info.st_dev, info.st_ino))
+            stack.append(iter(_listing(path)))
+        except OSError as exc:
+            return ArticleError(shown(path), f"cannot read the folder ({exc.strerror or exc})")
+        return None
+
+    problem = enter(str(folder))
+    if problem is not None:
+        yield problem
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
+        elif entry.is_dir(follow_symlinks=False):
+            problem = enter(entry.path)
+            if problem is not None:
+                yield problem
         elif entry.name.lower().endswith(SUFFIXES) and (
             entry.is_symlink() or entry.is_file(follow_symlinks=False)
         ):  # never a FIFO or a device: reading one would hang or never end
@@ -220,11 +250,19 @@ def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path] | ArticleError
     for path in paths:
         if path.is_dir():
             root = path.resolve()
-            for child, linked in _walk(path):
+            for found in _walk(path):
+                if isinstance(found, ArticleError):
+                    yield found
+                    continue
+                child, linked = found
                 if not linked:
                     yield child, root / child.relative_to(path)
                     continue
-                target = child.resolve()
+                try:
+                    target = child.resolve()
+                except (OSError, RuntimeError):  # RuntimeError: Python 3.11's "Symlink loop"
+                    yield ArticleError(shown(child), "symbolic link loop; not read")
+                    continue
                 if not target.is_relative_to(root):
                     where = f"links outside {shown(path)} (to {shown(target)}); not read"
                     yield ArticleError(shown(child), where)
