@@ -19,10 +19,11 @@ from urllib.parse import urlsplit
 import yaml
 
 from .clean import clean_text, normalise
-from .errors import ArticleError, OutputError
+from .errors import CONTENT_ERRORS, ArticleError, OutputError, unreadable
 from .fetch import Download, download, is_url
 from .formats import READERS, Draft, Parsed, read_file
 from .formats.html import decode_html, extract_html
+from .formats.webcodecs import web_codec
 from .fsutil import write_atomic
 from .ingest import discover, fallback_title, slug
 
@@ -42,11 +43,13 @@ def drafts_from_download(got: Download) -> Parsed:
 
 
 def _decode_declared(data: bytes, charset: str | None) -> str | None:
-    if not charset:
+    """The body in the server's declared charset, if it is a web encoding that fits."""
+    codec = web_codec(charset) if charset else None
+    if codec is None:
         return None
     try:
-        return data.decode(charset)
-    except (LookupError, UnicodeDecodeError):
+        return data.decode(codec)
+    except UnicodeError:
         return None
 
 
@@ -70,6 +73,13 @@ def expand(items: Iterable[str]) -> Iterator[str | ArticleError]:
 
 def gather(item: str, *, max_bytes: int, timeout: float) -> Parsed:
     """Drafts from a URL or a file path; ArticleError naming ``item`` when unusable."""
+    try:
+        return _gather(item, max_bytes=max_bytes, timeout=timeout)
+    except CONTENT_ERRORS as exc:  # a reader choked on the content: skip this item only
+        raise unreadable(item, exc) from None
+
+
+def _gather(item: str, *, max_bytes: int, timeout: float) -> Parsed:
     if is_url(item):
         return drafts_from_download(download(item, max_bytes=max_bytes, timeout=timeout))
     path = Path(item)
@@ -85,6 +95,11 @@ def gather(item: str, *, max_bytes: int, timeout: float) -> Parsed:
     return read_file(data, item)
 
 
+def one_line(text: str) -> str:
+    """A front matter value: one line, no control characters or lone surrogates."""
+    return " ".join(normalise(text).split())
+
+
 def to_markdown(draft: Draft) -> str:
     """The draft as a Markdown file with YAML front matter (empty fields left out)."""
     meta = {
@@ -94,7 +109,7 @@ def to_markdown(draft: Draft) -> str:
         "url": draft.url,
         "author": draft.author,
     }
-    kept = {k: " ".join(normalise(v).split()) for k, v in meta.items() if v.strip()}
+    kept = {k: one_line(v) for k, v in meta.items() if v.strip()}
     head = yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=10_000)
     body = normalise(draft.text).strip()
     return f"---\n{head}---\n\n{body}\n"

@@ -1,16 +1,22 @@
 """The ``briefing`` command: a thin click shell over the library.
 
 Exit codes: 0 done; 1 nothing could be built (no readable article, template error, refused
-overwrite); 2 usage or config error. Problems are one line on stderr, never a traceback.
+overwrite, output that cannot be written); 2 usage or config error. Problems are one line on
+stderr, never a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -27,7 +33,7 @@ from .cli_common import (
 )
 from .cli_sources import add, list_articles
 from .export import FORMATS, copy_to_clipboard
-from .fsutil import write_atomic
+from .fsutil import check_target, write_atomic
 from .models import Position
 from .render import CITATION_STYLES, positions_to_list, render_json
 from .stance import stance_verb
@@ -39,9 +45,43 @@ from .workspace import Workspace
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Stands in for a closed stdout (``briefing build >&-``), which Python leaves as None
+    and click then skips without a word: a memo written nowhere must be an error."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+
+def _discard_stdout() -> None:
+    """Point fd 1 at /dev/null: output already lost must not fail again at exit."""
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        if null != 1:
+            os.dup2(null, 1)
+            os.close(null)
+
+
 class _Main(click.Group):
-    """``briefing PATH``: when PATH is not a command but an existing file or folder, it is
-    handed to the hidden ``open`` command (the TUI on PATH)."""
+    """The command group. ``briefing PATH``: when PATH is not a command but an existing file
+    or folder, it is handed to the hidden ``open`` command (the TUI on PATH). And the one
+    place where a failing stdout becomes one line."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        if sys.stdout is None:
+            _discard_stdout()  # hold fd 1, so no file opened later can become "stdout"
+            sys.stdout = _ClosedOutput()
+        try:
+            try:
+                return super().main(*args, **kwargs)
+            finally:
+                sys.stdout.flush()
+        except OSError as exc:  # disk full, closed or broken stdout, I/O error...
+            where = exc.filename or "standard output"
+            _discard_stdout()
+            fail(f"cannot write to {where}: {exc.strerror or exc}", 1)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -210,8 +250,7 @@ def build(
         fail("--save-json needs -o FILE and a format other than json", 2)
     targets = [t for t in (target, json_target) if t is not None]
     for t in targets:
-        if t.exists() and not force:
-            fail(f"{t}: already exists (use --force to overwrite)", 1)
+        check_target(t, overwrite=force)  # before the work: refuse early, not after a build
     info = None if fmt == "json" else ws.template(template)
     previous = load_previous(since) if since else None
     if paths and ws.config.path is not None:

@@ -14,6 +14,7 @@ import click
 from .cli_common import config_option, fail, note, reports_errors, warn, workspace
 from .countries import country_code
 from .errors import ArticleError, BriefingError, ConfigError
+from .names import shown
 
 
 @click.command("add")
@@ -38,7 +39,7 @@ def add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
 
 
 def _add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
-    from .adding import expand, gather, save
+    from .adding import expand, gather, one_line, save
 
     ws = workspace(ctx)
     folder = ws.config.source_paths()[0] if ws.config.sources.paths else ws.config.root
@@ -62,13 +63,18 @@ def _add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
             if not draft.text.strip():
                 warn(f"skipped {item}: no article text")
                 continue
-            path, new = save(draft, folder, item)
+            try:
+                path, new = save(draft, folder, item)
+            except BriefingError as exc:  # e.g. disk full: say so, try the next one
+                warn(f"skipped {shown(item)}: {exc}")
+                continue
             if not new:
                 present += 1
-                note(f"{item}: already in the workspace as {path}; not copied again")
+                note(f"{shown(item)}: already in the workspace as {shown(path)}; not copied again")
                 continue
             added += 1
-            click.echo(f"added {path}" + (f"  ({draft.title})" if draft.title else ""))
+            title = one_line(draft.title)
+            click.echo(f"added {shown(path)}" + (f"  ({title})" if title else ""))
     if not added and not present:
         fail("nothing was added", 1)
 

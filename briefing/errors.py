@@ -26,3 +26,21 @@ class TemplateError(BriefingError):
 
 class OutputError(BriefingError):
     """The memo cannot be written where asked, e.g. it exists and --force was not given."""
+
+
+# What a reader raises on content it cannot make sense of (an impossible date, absurd
+# nesting, a 5,000-digit number, an undecodable charset): that file or item is skipped.
+CONTENT_ERRORS: tuple[type[Exception], ...] = (
+    ValueError,
+    TypeError,
+    RecursionError,
+    UnicodeError,
+    LookupError,
+)
+
+
+def unreadable(path: str, exc: BaseException) -> ArticleError:
+    """The one-line problem for content a reader choked on (``CONTENT_ERRORS``)."""
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    reason = f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
+    return ArticleError(path, f"unreadable content ({reason})")

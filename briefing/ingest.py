@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Protocol
 
 from .clean import clean_text, strip_controls
-from .errors import ArticleError
+from .errors import CONTENT_ERRORS, ArticleError, unreadable
 from .formats import SUFFIXES, Draft, Parsed, read_file
 from .formats.encoding import decode
 from .formats.text import FRONT_MATTER_KEYS, split_front_matter
 from .models import Article
+from .names import key, shown
 from .version import ingest_version
 
 __all__ = [
@@ -195,25 +196,54 @@ def parse_article(data: bytes, path: str, article_id: str) -> Article:
 NOT_REGULAR = "not a regular file (a FIFO, socket or device); not read"
 
 
+def _listing(folder: str) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as listing:
+        return sorted(listing, key=lambda e: e.name)
+
+
 def _walk(folder: Path) -> Iterator[tuple[Path, bool] | ArticleError]:
     """Files under ``folder`` in sorted order, hidden ones left out, each with whether it
     is a symbolic link. ``os.scandir`` answers both from the directory listing, so walking
     thousands of files costs no extra system calls; linked folders are not descended.
-    A FIFO or a device with an article's name is reported, never opened: reading one would
-    hang or never end."""
-    with os.scandir(folder) as listing:
-        entries = sorted(listing, key=lambda e: e.name)
-    for entry in entries:
-        if entry.name.startswith("."):
+
+    A stack, not recursion: folders nested thousands deep are walked like any others, and a
+    folder seen before (a bind mount looping back) is not walked again. A folder that
+    cannot be listed is reported and the walk goes on. A FIFO or a device with an article's
+    name is reported, never opened: reading one would hang or never end.
+    """
+    seen: set[tuple[int, int]] = set()
+    stack: list[Iterator[os.DirEntry[str]]] = []
+
+    def enter(path: str) -> ArticleError | None:
+        try:
+            info = os.stat(path)
+            if (info.st_dev, info.st_ino) in seen:
+                return ArticleError(shown(path), "folder already walked (a loop); not read again")
+            seen.add((info.st_dev, info.st_ino))
+            stack.append(iter(_listing(path)))
+        except OSError as exc:
+            return ArticleError(shown(path), f"cannot read the folder ({exc.strerror or exc})")
+        return None
+
+    problem = enter(str(folder))
+    if problem is not None:
+        yield problem
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.name.startswith("."):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
+        elif entry.is_dir(follow_symlinks=False):
+            problem = enter(entry.path)
+            if problem is not None:
+                yield problem
         elif not entry.name.lower().endswith(SUFFIXES):
             continue
         elif entry.is_symlink() or entry.is_file(follow_symlinks=False):
             yield Path(entry.path), entry.is_symlink()
         else:
-            yield ArticleError(entry.path, NOT_REGULAR)
+            yield ArticleError(shown(entry.path), NOT_REGULAR)
 
 
 def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path] | ArticleError]:
@@ -234,34 +264,35 @@ def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path] | ArticleError
                 if not linked:
                     yield child, root / child.relative_to(path)
                     continue
-                target = child.resolve()
+                try:
+                    target = child.resolve()
+                except (OSError, RuntimeError):  # RuntimeError: Python 3.11's "Symlink loop"
+                    yield ArticleError(shown(child), "symbolic link loop; not read")
+                    continue
                 if not target.is_relative_to(root):
-                    yield ArticleError(str(child), f"links outside {path} (to {target}); not read")
+                    where = f"links outside {shown(path)} (to {shown(target)}); not read"
+                    yield ArticleError(shown(child), where)
                 elif target.is_file():
                     yield child, target
                 elif target.exists():
-                    yield ArticleError(str(child), NOT_REGULAR)
+                    yield ArticleError(shown(child), NOT_REGULAR)
         elif path.is_file():
             if path.suffix.lower() in SUFFIXES:
                 yield path, path.resolve()
             else:
-                yield ArticleError(str(path), f"unsupported file type '{path.suffix or '(none)'}'")
+                suffix = shown(path.suffix) or "(none)"
+                yield ArticleError(shown(path), f"unsupported file type '{suffix}'")
         elif path.exists():
-            yield ArticleError(str(path), NOT_REGULAR)
+            yield ArticleError(shown(path), NOT_REGULAR)
         else:
-            yield ArticleError(str(path), "no such file or folder")
+            yield ArticleError(shown(path), "no such file or folder")
 
 
 def _stamp(resolved: Path, size: int, mtime_ns: int) -> str | None:
     """What identifies this version of a file; None while it may still be changing."""
     if time.time_ns() - mtime_ns < 2_000_000_000:
         return None  # written in the last 2 s: a same-size rewrite could keep its mtime
-    return f"{resolved}|{size}|{mtime_ns}|{ingest_version()}"
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
+    return f"{key(resolved)}|{size}|{mtime_ns}|{ingest_version()}"
 
 
 def _read(
@@ -285,10 +316,8 @@ def _read(
         prepared = prepare(read_file(data, name), name)
     except ArticleError as exc:
         prepared = Prepared((), (exc,))
-    except (ValueError, TypeError, RecursionError, UnicodeError, LookupError) as exc:
-        # A reader choked on malformed content (an impossible date, absurd nesting...):
-        # this file is skipped with the reason; the others are still built.
-        prepared = Prepared((), (ArticleError(name, f"unreadable content ({_reason(exc)})"),))
+    except CONTENT_ERRORS as exc:  # this file is skipped with the reason; others are built
+        prepared = Prepared((), (unreadable(name, exc),))
     if cache is not None and stamp is not None:
         cache.put_parsed(name, stamp, prepared)
     return prepared
@@ -312,7 +341,7 @@ def iter_articles(
         if resolved in seen:
             continue
         seen.add(resolved)
-        name = str(item)
+        name = shown(item)  # what the article's path and id are made from
         try:
             prepared = _read(item, resolved, name, max_bytes, cache)
         except ArticleError as exc:

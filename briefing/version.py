@@ -20,12 +20,12 @@ _NOT_ANALYSIS = frozenset(
      "errors.py", "fetch.py", "fsutil.py", "library.py", "parallel.py", "render.py", "templates.py",
      "version.py", "workspace.py", "mdtext.py",
      # These shape the Article, whose every field is part of the cache key already.
-     "ingest.py", "clean.py", "language.py", "dedupe.py"}
+     "ingest.py", "clean.py", "language.py", "dedupe.py", "names.py"}
 )
 
 
 # What turns a file into Articles: a change here must re-read every file.
-_INGEST = ("ingest.py", "clean.py", "language.py", "models.py", "codec.py")
+_INGEST = ("ingest.py", "clean.py", "language.py", "models.py", "codec.py", "names.py")
 
 
 @cache

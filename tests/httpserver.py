@@ -44,6 +44,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "/article.html")
             self.end_headers()
             return
+        if self.path in ("/trickle-headers", "/trickle-body"):
+            self._trickle(self.path == "/trickle-headers")
+            return
         if self.path == "/chunked-big":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")
@@ -59,6 +62,16 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _trickle(self, in_headers: bool) -> None:
+        """One byte every 0.5 s (for at most 30 s): no single read ever waits long."""
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"
+        if not in_headers:
+            self.wfile.write(head + b"Content-Length: 100000\r\n\r\n")
+        for _ in range(60):
+            self.wfile.write(b"X-Slow: a\r\n"[:1] if in_headers else b"x")
+            self.wfile.flush()
+            time.sleep(0.5)
 
     def log_message(self, format: str, *args: object) -> None:  # keep test output clean
         pass

@@ -16,6 +16,7 @@ from ..errors import ArticleError
 from .draft import Draft, Parsed
 from .encoding import decode
 from .htmltext import html_title, html_to_text
+from .webcodecs import web_codec
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -24,10 +25,13 @@ def decode_html(data: bytes, path: str) -> str:
     """Text of a page, honouring a ``<meta charset>`` before guessing."""
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         declared = _META_CHARSET.search(data[:4096])
-        if declared and b"\x00" not in data[:4096]:
+        codec = web_codec(declared.group(1).decode("ascii")) if declared else None
+        if codec and b"\x00" not in data[:4096]:
+            # A page that says UTF-16 in ASCII bytes is not UTF-16 (HTML: read it as UTF-8).
+            codec = "utf-8" if codec.startswith("utf-16") else codec
             try:
-                return data.decode(declared.group(1).decode("ascii"))
-            except (LookupError, UnicodeDecodeError):
+                return data.decode(codec)
+            except UnicodeError:
                 pass
     return decode(data, path)
 

@@ -1,13 +1,17 @@
 """HTML fragments (feed entries, pages trafilatura gives up on) to plain paragraphs.
 
-The standard library's parser is enough here: we only need the visible prose, with
-scripts, styles and embedded frames dropped so no code ever reaches a memo.
+lxml's HTML parser (libxml2, already here for trafilatura) reads any tag soup in linear
+time and never raises on malformed markup; the standard library's parser is quadratic on
+some input (``"<a "`` repeated) and asserts on others (``<![``). Network access and the
+huge-tree mode stay off, so a page cannot fetch anything or build an unbounded tree.
+Scripts, styles and embedded frames are dropped so no code ever reaches a memo.
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+
+from lxml import etree
 
 _SKIP = frozenset(
     [
@@ -61,52 +65,70 @@ _BLOCK = frozenset(
         "aside",
     ]
 )
-_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "col"})
 
 
-class _TextParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping: list[str] = []
-        self.title: list[str] = []
-        self.in_title = False
+def _tree(markup: str) -> etree._Element | None:
+    """The parsed document (None when there is nothing in it)."""
+    # Bytes with a fixed encoding, so a <meta charset> inside a fragment changes nothing;
+    # lone surrogates (from JSON escapes) cannot be encoded and are dropped, as ingest would.
+    data = markup.replace("\x00", "").encode("utf-8", "ignore")
+    if not data.strip():
+        return None
+    parser = etree.HTMLParser(
+        encoding="utf-8",
+        recover=True,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        default_doctype=False,
+    )
+    try:
+        return etree.fromstring(data, parser)
+    except etree.LxmlError:  # nothing parseable, e.g. only a comment
+        return None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self.in_title = True
-        if tag in _SKIP and tag not in _VOID:
-            self.skipping.append(tag)
+
+def _walk(root: etree._Element) -> tuple[list[str], list[str]]:
+    """Visible text pieces (blocks as blank lines) and the title's pieces, without recursion."""
+    parts: list[str] = []
+    title: list[str] = []
+    skipping = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag == "title":
+                title.append(element.text or "")
+            if skipping or tag in _SKIP:
+                skipping += 1
+                continue
+            if tag in _BLOCK:
+                parts.append("\n\n")
+            parts.append(element.text or "")
+            continue
+        if skipping:
+            skipping -= 1
         elif tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        if self.skipping and tag == self.skipping[-1]:
-            self.skipping.pop()
-        elif tag in _BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title.append(data)
-        elif not self.skipping:
-            self.parts.append(data)
+            parts.append("\n\n")
+        if not skipping:
+            parts.append(element.tail or "")
+    return parts, title
 
 
 def html_to_text(markup: str) -> str:
     """Visible text of ``markup`` as paragraphs separated by blank lines."""
-    parser = _TextParser()
-    parser.feed(markup)
-    parser.close()
-    paragraphs = (re.sub(r"\s+", " ", p).strip() for p in "".join(parser.parts).split("\n\n"))
+    root = _tree(markup)
+    if root is None:
+        return ""
+    parts, _ = _walk(root)
+    paragraphs = (re.sub(r"\s+", " ", p).strip() for p in "".join(parts).split("\n\n"))
     return "\n\n".join(p for p in paragraphs if p)
 
 
 def html_title(markup: str) -> str:
     """The document's ``<title>``, whitespace collapsed ('' when there is none)."""
-    parser = _TextParser()
-    parser.feed(markup)
-    parser.close()
-    return re.sub(r"\s+", " ", "".join(parser.title)).strip()
+    root = _tree(markup)
+    if root is None:
+        return ""
+    _, title = _walk(root)
+    return re.sub(r"\s+", " ", "".join(title)).strip()
