@@ -19,6 +19,7 @@ import click
 from .briefing import positions_of, select
 from .clean import strip_controls
 from .cli_sources import add, list_articles
+from .curation import Curation
 from .errors import BriefingError, ConfigError
 from .export import FORMATS, copy_to_clipboard
 from .fsutil import write_atomic
@@ -174,6 +175,11 @@ def _json_beside(target: Path) -> Path:
     help="Mark what is new since this earlier briefing's JSON.",
 )
 @click.option("--copy", is_flag=True, help="Copy the memo to the clipboard instead of printing it.")
+@click.option(
+    "--no-curation",
+    is_flag=True,
+    help="Ignore the statements dropped, moved or pinned in the TUI (.briefing/state.json).",
+)
 @click.option("--title", default=None, help="Memo title (default: config memo.title).")
 @click.option(
     "--date",
@@ -196,6 +202,7 @@ def build(
     save_json: bool,
     since: Path | None,
     copy: bool,
+    no_curation: bool,
     title: str | None,
     date: datetime | None,
 ) -> None:
@@ -217,7 +224,7 @@ def build(
     previous = load_previous(since) if since else None
     analyses = ws.analyse_all(_load(ws, paths, ids))
     day = date.date().isoformat() if date else None
-    briefing = ws.build(analyses, title=title, date=day)
+    briefing = ws.build(analyses, title=title, date=day, curation=_curation(ws, no_curation))
     changes = compare(previous, briefing) if previous is not None else None
     content = ws.render(briefing, fmt, template=info, changes=changes, citations=citations)
     if copy and isinstance(content, str):
@@ -286,6 +293,18 @@ def summarize(
             click.echo(f"# {article.title} ({article.id})")
             for sentence in chosen:
                 click.echo(f"- {sentence}")
+
+
+def _curation(ws: Workspace, ignore: bool) -> Curation | None:
+    """The TUI's curation of this workspace, unless ignored; say that it is applied."""
+    if ignore:
+        return None
+    curation, problem = ws.curation()
+    if problem:
+        warn(problem)
+    if curation:
+        note(f"applying {curation.size} curation choice(s) made in the TUI (--no-curation: ignore)")
+    return curation
 
 
 def _positions_text(positions: Sequence[Position]) -> str:
