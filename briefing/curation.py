@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import pycountry
+
 from .glance import actor_name
 from .models import Analysis, Article, Position, Statement
 from .positions_kb.bodies import BODY_NAMES
@@ -131,8 +133,8 @@ def apply_curation(
     """The positions as the analyst corrected them.
 
     Dropped statements go; moved ones join their new country after its own statements
-    (the country is created after the others when it had none); a pinned statement becomes its country's headline
-    (``Position.pinned``); a country left without statements goes.
+    (the country is created after the others when it had none); a pinned statement
+    becomes its country's headline (``Position.pinned``); a country left empty goes.
     """
     analyses = list(analyses)
     if not curation:
@@ -161,6 +163,16 @@ def apply_curation(
         )
         out.append(replace(base, statements=tuple(i.statement for i in items), pinned=head))
     return tuple(out)
+
+
+def move_targets(first: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """``(code, name)`` of every country and international body, ``first`` ones first."""
+    everyone = {c.alpha_3: actor_name(c.alpha_3) for c in pycountry.countries}
+    everyone |= {code: f"{code} ({name})" for code, (name, _) in BODY_NAMES.items()}
+    head = [(c, everyone.get(c, actor_name(c))) for c in dict.fromkeys(first) if c]
+    rest = sorted(((c, n) for c, n in everyone.items() if c not in dict(head)),
+                  key=lambda item: item[1])
+    return head + rest
 
 
 def _ref_json(ref: StatementRef) -> dict[str, Any]:
