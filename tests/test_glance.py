@@ -127,3 +127,14 @@ def test_every_builtin_template_carries_the_glance(tmp_path: Path) -> None:
         memo = render_markdown(b, find_template(name, tmp_path))
         assert "Arcadia" in memo and "says" in memo and "Minister" in memo, name
         assert "Wire, “Port talks”, 2024-01-02. <https://example.org/a>" in memo, name
+
+
+def test_glance_escapes_article_text(tmp_path: Path) -> None:
+    hostile = stmt("Arcadia rejected the | pipe # [plan](http://x) <b>", "REJECT",
+                   speaker="A | B", kind="official")
+    analysis = Analysis(Article("a", "a.md", "T", hostile.text), (), (), (hostile,))
+    b = Briefing("T", "2024-01-03", "", "U", (analysis,), (),
+                 (Position("Arcadia", "ARC", (hostile,)),))
+    memo = render_markdown(b, find_template("memo", tmp_path))
+    row = next(line for line in memo.splitlines() if line.startswith("| **Arcadia**"))
+    assert row.count(" | ") == 3 and "\\| pipe" in row and "<b>" not in row
