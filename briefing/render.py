@@ -142,8 +142,15 @@ def _cite(citations: tuple[Citation, ...], numbers: dict[str, int], style: str) 
     if style == "footnotes":
         refs = dict.fromkeys(numbers[c.article] for c in citations)
         return Markdown("".join(f"[^{r}]" for r in refs))
-    parts = [f"{numbers[c.article]}, s. {c.sentence + 1}" for c in citations]
+    parts = [f"{numbers[c.article]}, s. {_sentences(c)}" for c in citations]
     return Markdown(f"[{'; '.join(parts)}]")
+
+
+def _sentences(c: Citation) -> str:
+    """1-based sentence number, or the range a multi-sentence quotation spans: ``4–6``."""
+    if c.last is not None and c.last > c.sentence:
+        return f"{c.sentence + 1}–{c.last + 1}"
+    return str(c.sentence + 1)
 
 
 def _refs(citations: tuple[Citation, ...], numbers: dict[str, int], style: str) -> Markdown:

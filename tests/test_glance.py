@@ -116,6 +116,7 @@ def test_a_quotation_over_sentences_is_one_statement_with_balanced_marks() -> No
     statement = context["positions"][0]["statements"][0]
     said = "“‘We will hold the pass. We will never yield the valley,’ she said.”"
     assert statement["quote"] == said
+    assert statement["cite"] == "[1, s. 2–3]"
     data = json.loads(render_json(b))
     assert data["positions"][0]["statements"][0]["last"] == 2
     assert data["glance"][0]["who"] == "Minister"

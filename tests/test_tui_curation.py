@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import Input, Tree
 
 from briefing.tui.app import BriefingApp
+from briefing.tui.export_screen import ExportScreen
 from briefing.tui.move_screen import MoveScreen
 from tests.test_tui_support import app_for, async_test, settle, write_article
 
@@ -48,6 +49,9 @@ async def test_drop_hides_a_statement_from_the_memo_and_again_restores_it(tmp_pa
         await settle(pilot, app)
         assert len(app.curation.dropped) == 1
         assert "### Ukraine" not in positions_part(await memo(pilot, app))
+        await pilot.press("c")
+        await settle(pilot, app)
+        assert app.memo is not None and app.clipboard == app.memo[1]  # copy: the curated memo
         await pilot.press("3")
         await settle(pilot, app)
         node = app.preview.highlighted_statement()
@@ -76,6 +80,13 @@ async def test_move_puts_a_statement_under_the_chosen_country(tmp_path: Path) ->
         part = positions_part(await memo(pilot, app))
         assert "### Ukraine" in part and "### Russia" not in part
         assert "Russia said on Monday" in part
+        await pilot.press("e")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#export-path", Input).value = "moved.md"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert positions_part((tmp_path / "moved.md").read_text(encoding="utf-8")) == part
         tree = app.query_one("#positions-tree", Tree)
         labels = [str(n.label) for n in tree.root.children]
         assert labels and labels[0].startswith("Ukraine")
