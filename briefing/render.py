@@ -123,6 +123,7 @@ def positions_to_list(
                 "kind": p.kind,
                 "sources": sources_of(p),
                 "headline": p.statements.index(headline(p)) if p.statements else None,
+                "pinned": p.pinned is not None,
                 "statements": [_statement_dict(s, analyses) for s in p.statements],
             }
         )
@@ -218,7 +219,6 @@ def _summarise_position(view: dict[str, Any], position: Position) -> None:
     sources."""
     view["headline"] = view["statements"][view["headline"]] if position.statements else None
     view["claim"] = claim_of(headline(position)) if position.statements else ""
-    view["pinned"] = position.pinned is not None
     view["officials"] = [s for s in view["statements"] if s["official"]]
     view["other_voices"] = [s for s in view["statements"] if not s["official"]]
     view["speakers"] = list(dict.fromkeys(s.speaker for s in position.statements if s.speaker))
