@@ -139,3 +139,16 @@ def test_glance_escapes_article_text(tmp_path: Path) -> None:
     memo = render_markdown(b, find_template("memo", tmp_path))
     row = next(line for line in memo.splitlines() if line.startswith("| **Arcadia**"))
     assert row.count(" | ") == 3 and "\\| pipe" in row and "<b>" not in row
+
+
+def test_memo_lists_officials_then_other_voices(tmp_path: Path) -> None:
+    media = stmt("A paper said the port is shut.", speaker="Paper", kind="media", sentence=1)
+    official = stmt("The minister said the port is open.", speaker="Minister", kind="official",
+                    sentence=2)
+    analysis = Analysis(Article("a", "a.md", "T", "x"), (), (), (media, official))
+    b = Briefing("T", "2024-01-03", "", "U", (analysis,), (),
+                 (Position("Arcadia", "ARC", (media, official)),))
+    memo = render_markdown(b, find_template("memo", tmp_path))
+    details = memo.split("### Arcadia", 1)[1]
+    assert details.index("**Minister**") < details.index("*Other voices:*")
+    assert details.index("*Other voices:*") < details.index("**Paper**")
