@@ -19,7 +19,7 @@ import click
 from .briefing import positions_of, select
 from .clean import strip_controls
 from .cli_sources import add, list_articles
-from .curation import Curation
+from .curation import Curation, apply_curation
 from .errors import BriefingError, ConfigError
 from .export import FORMATS, copy_to_clipboard
 from .fsutil import write_atomic
@@ -323,15 +323,20 @@ def _positions_text(positions: Sequence[Position]) -> str:
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@click.option("--no-curation", is_flag=True, help="Ignore the curation made in the TUI.")
 @click.pass_context
 @reports_errors
-def positions(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
+def positions(ctx: click.Context, paths: tuple[Path, ...], fmt: str, no_curation: bool) -> None:
     """Print who said what, by country, for the articles in PATHS."""
     ws = _workspace(ctx)
     # Only the positions: no key points across every article, which a memo needs.
-    found = positions_of(ws.analyse_all(_load(ws, paths)), ws.config)
+    analyses = ws.analyse_all(_load(ws, paths))
+    found = positions_of(analyses, ws.config)
+    curation = _curation(ws, no_curation)
+    if curation:
+        found = apply_curation(found, curation, analyses)
     if fmt == "json":
-        click.echo(json.dumps(positions_to_list(found), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(positions_to_list(found, analyses), ensure_ascii=False, indent=2))
     else:
         click.echo(_positions_text(found), nl=False)
 

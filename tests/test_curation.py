@@ -140,3 +140,5 @@ def test_build_honours_the_curation_unless_told_not_to(
     }
     ignored = CliRunner().invoke(main, ["-c", config, "build", "--format", "json", "--no-curation"])
     assert json.loads(ignored.stdout) == data
+    listed = CliRunner().invoke(main, ["-c", config, "positions", "--format", "json"])
+    assert json.loads(listed.stdout) == json.loads(curated.stdout)["positions"]
