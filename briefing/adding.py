@@ -2,12 +2,16 @@
 
 Whatever the source format, the workspace ends up with one ``.md`` file per article with
 front matter, which an analyst can read, fix and diff. Nothing is ever overwritten: a
-name already taken gets ``-2``, ``-3``…
+name already taken gets ``-2``, ``-3``… unless that file already holds the very same
+article, which is then not copied again. A folder adds the article files in it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
+import hashlib
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -20,7 +24,7 @@ from .fetch import Download, download, is_url
 from .formats import READERS, Draft, Parsed, read_file
 from .formats.html import decode_html, extract_html
 from .fsutil import write_atomic
-from .ingest import fallback_title, slug
+from .ingest import discover, fallback_title, slug
 
 _NAME_CHARS = 60
 
@@ -44,6 +48,24 @@ def _decode_declared(data: bytes, charset: str | None) -> str | None:
         return data.decode(charset)
     except (LookupError, UnicodeDecodeError):
         return None
+
+
+def expand(items: Iterable[str]) -> Iterator[str | ArticleError]:
+    """URLs and files as given; a folder stands for the article files under it, walked as
+    ``build`` walks it (hidden files left out, links out of it and FIFOs reported)."""
+    for item in items:
+        if is_url(item) or not Path(item).is_dir():
+            yield item
+            continue
+        count = 0
+        for found in discover([Path(item)]):
+            if isinstance(found, ArticleError):
+                yield found
+            else:
+                count += 1
+                yield str(found[0])
+        if not count:
+            yield ArticleError(item, "no article files in this folder")
 
 
 def gather(item: str, *, max_bytes: int, timeout: float) -> Parsed:
@@ -92,21 +114,47 @@ def file_name(draft: Draft, source: str) -> str:
     return "article"
 
 
-def save(draft: Draft, folder: Path, fallback: str) -> Path:
-    """Write ``draft`` into ``folder`` under a new name; never replaces an existing file."""
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def same_article(folder: Path, stem: str, text: str) -> Path | None:
+    """A file in ``folder`` named for ``stem`` that already holds exactly ``text``.
+
+    The same article always gets the same stem (it is made from the title in the text),
+    so only ``stem.md`` and ``stem-N.md`` need comparing.
+    """
+    wanted = _digest(text.encode("utf-8"))
+    pattern = glob.escape(stem)
+    for path in sorted({*folder.glob(f"{pattern}.md"), *folder.glob(f"{pattern}-*.md")}):
+        with contextlib.suppress(OSError):
+            if path.is_file() and _digest(path.read_bytes()) == wanted:
+                return path
+    return None
+
+
+def save(draft: Draft, folder: Path, fallback: str) -> tuple[Path, bool]:
+    """Write ``draft`` into ``folder`` under a new name; never replaces an existing file.
+
+    Returns the path and whether it is new: ``False`` when a file there already held the
+    same article (nothing written).
+    """
     if not draft.title.strip():  # give it the title `build` would show, for all to see
         draft = replace(
             draft, title=fallback_title(clean_text(draft.text), file_name(draft, fallback))
         )
     text = to_markdown(draft)
     stem = file_name(draft, fallback)
+    there = same_article(folder, stem, text)
+    if there is not None:
+        return there, False
     for n in range(1, 10_000):
         path = folder / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")
         if path.exists():
             continue
         with contextlib.suppress(OutputError):
             write_atomic(path, text, overwrite=False)
-            return path
+            return path, True
         if not path.exists():  # failed for another reason than a race for the name
             write_atomic(path, text, overwrite=False)
     raise OutputError(f"{folder}: no free file name for {stem}.md")

@@ -10,20 +10,27 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from functools import wraps
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
 
 import click
 
-from .briefing import positions_of, select
-from .clean import strip_controls
+from .briefing import positions_of
+from .cli_common import (
+    CONFIG_HELP,
+    F,
+    config_option,
+    fail,
+    load,
+    note,
+    reports_errors,
+    warn,
+    workspace,
+)
 from .cli_sources import add, list_articles
 from .curation import Curation, apply_curation
-from .errors import BriefingError, ConfigError
 from .export import FORMATS, copy_to_clipboard
 from .fsutil import write_atomic
-from .models import Article, Position
+from .models import Position
 from .render import CITATION_STYLES, positions_to_list, render_json
 from .stance import stance_verb
 from .summary import key_points, summarize_sentences
@@ -31,81 +38,48 @@ from .templates import list_templates
 from .whatsnew import compare, load_previous
 from .workspace import Workspace
 
-F = TypeVar("F", bound=Callable[..., Any])
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
-    """Print one clean line on stderr and exit with ``code``."""
-    click.echo(f"briefing: error: {strip_controls(message)}", err=True)
-    sys.exit(code)
+class _Main(click.Group):
+    """``briefing PATH``: when PATH is not a command but an existing file or folder, it is
+    handed to the hidden ``open`` command (the TUI on PATH)."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands:
+            if Path(args[0]).exists():
+                return "open", self.commands["open"], args
+            if "/" in args[0] or args[0].startswith("."):  # meant as a path, not a command
+                raise click.UsageError(f"{args[0]}: no such file or folder", ctx)
+        return super().resolve_command(ctx, args)
 
 
-def warn(message: str) -> None:
-    click.echo(f"briefing: warning: {strip_controls(message)}", err=True)
+NO_WORKSPACE = (
+    "no workspace here (no briefing.toml, no sources/): run `briefing FOLDER` on a folder "
+    "of articles, or write a briefing.toml (see the README)"
+)
 
 
-def note(message: str) -> None:
-    click.echo(f"briefing: note: {strip_controls(message)}", err=True)
-
-
-def reports_errors(func: F) -> F:
-    """Turn library errors into one-line messages with the documented exit codes."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except ConfigError as exc:
-            fail(str(exc), 2)
-        except BriefingError as exc:
-            fail(str(exc), 1)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _workspace(ctx: click.Context) -> Workspace:
-    ws = ctx.obj.get("workspace")
-    if ws is None:
-        ws = Workspace.open(ctx.obj.get("config"))
-        ctx.obj["workspace"] = ws
-    assert isinstance(ws, Workspace)
-    return ws
-
-
-def _load(ws: Workspace, paths: Sequence[Path], ids: Sequence[str] = ()) -> list[Article]:
-    """Readable articles (warning once per skipped file); exit 1 when none is left."""
-    result = ws.load(paths)
-    for problem in result.skipped:
-        warn(f"skipped {problem}")
-    for kept, copies in result.duplicates.items():
-        for copy in copies:
-            note(f"{copy.path} repeats {kept}; it is cited beside it, not analysed twice")
-    articles = select(result.articles, [result.canonical(i) for i in ids])
-    limit = ws.config.sources.max_articles
-    if len(articles) > limit:
-        warn(f"{len(articles)} articles; using the first {limit} (sources.max_articles)")
-        articles = articles[:limit]
-    if not articles:
-        where = ", ".join(str(p) for p in paths) or ", ".join(ws.config.sources.paths)
-        hint = "" if paths else " (pass article files or folders, or use -c WORKSPACE)"
-        fail(f"no readable article in {where}{hint}", 1)
-    return articles
-
-
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=_Main,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "-c",
     "--config",
     type=click.Path(path_type=Path),
-    help="Workspace config file or folder (default: ./briefing.toml).",
+    help=CONFIG_HELP,
 )
 @click.version_option(package_name="briefing")
 @click.pass_context
 def main(ctx: click.Context, config: Path | None) -> None:
     """Turn news articles into a sourced briefing memo.
 
-    With no command, opens the article picker (TUI) on the workspace.
+    With no command, opens the article picker (TUI) on the workspace; `briefing PATH`
+    opens it on the articles in PATH (a folder, a file, or another workspace).
     """
     ctx.ensure_object(dict)
     ctx.obj["config"] = config
@@ -114,12 +88,37 @@ def main(ctx: click.Context, config: Path | None) -> None:
 
 
 @reports_errors
-def run_tui(ctx: click.Context) -> None:
+def run_tui(ctx: click.Context, path: Path | None = None) -> None:
     """Open the Textual app; imported lazily so the CLI never pays for it."""
-    ws = _workspace(ctx)
+    if path is not None and ctx.obj.get("config") is not None:
+        fail("give a workspace with -c or a PATH to open, not both", 2)
+    ws = workspace(ctx) if path is None else Workspace.at(path)
+    if not ws.exists():
+        fail(NO_WORKSPACE, 2)
     from .tui.app import make_app
 
     make_app(ws).run()
+
+
+@main.command("open", hidden=True)
+@config_option
+@click.argument("path", type=click.Path(exists=True, path_type=Path), required=False)
+@click.pass_context
+def open_tui(ctx: click.Context, path: Path | None) -> None:
+    """Open the article picker (TUI) on PATH, as `briefing PATH` does."""
+    run_tui(ctx, path)
+
+
+def _text_or(other: str, help_text: str) -> Callable[[F], F]:
+    """``--format text|OTHER`` (default text) of the commands that print for reading."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", other]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
 
 
 def _json_beside(target: Path) -> Path:
@@ -129,6 +128,7 @@ def _json_beside(target: Path) -> Path:
 
 
 @main.command()
+@config_option
 @PATHS
 @click.option(
     "--select",
@@ -207,7 +207,7 @@ def build(
     date: datetime | None,
 ) -> None:
     """Build the memo from PATHS (files or folders; default: the config's sources)."""
-    ws = _workspace(ctx)
+    ws = workspace(ctx)
     target = None if output in (None, "-") else Path(output)
     if target is not None and (not target.name or target.is_dir()):
         fail(f"-o {output}: give a file name, not a folder", 2)
@@ -222,7 +222,9 @@ def build(
             fail(f"{t}: already exists (use --force to overwrite)", 1)
     info = None if fmt == "json" else ws.template(template)
     previous = load_previous(since) if since else None
-    analyses = ws.analyse_all(_load(ws, paths, ids))
+    if paths and ws.config.path is not None:
+        note(f"memo header and settings from {ws.config.path} (use -c to pick another config)")
+    analyses = ws.analyse_all(load(ws, paths, ids))
     day = date.date().isoformat() if date else None
     briefing = ws.build(analyses, title=title, date=day, curation=_curation(ws, no_curation))
     changes = compare(previous, briefing) if previous is not None else None
@@ -244,6 +246,7 @@ def build(
 
 
 @main.command()
+@config_option
 @PATHS
 @click.option(
     "-n",
@@ -256,18 +259,16 @@ def build(
 @click.option(
     "--across", is_flag=True, help="One summary across all the articles, each sentence cited."
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True
-)
+@_text_or("jsonl", "jsonl: one JSON object per article (or one for --across).")
 @click.pass_context
 @reports_errors
 def summarize(
     ctx: click.Context, paths: tuple[Path, ...], n: int | None, across: bool, fmt: str
 ) -> None:
     """Print an extractive summary of each article in PATHS (or one across them)."""
-    ws = _workspace(ctx)
+    ws = workspace(ctx)
     count = n or ws.config.summary.sentences
-    articles = _load(ws, paths)
+    articles = load(ws, paths)
     if across:
         points = key_points(ws.analyse_all(articles), count)
         if fmt == "jsonl":
@@ -319,18 +320,17 @@ def _positions_text(positions: Sequence[Position]) -> str:
 
 
 @main.command()
+@config_option
 @PATHS
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
+@_text_or("json", "json: the positions list of the build JSON schema.")
 @click.option("--no-curation", is_flag=True, help="Ignore the curation made in the TUI.")
 @click.pass_context
 @reports_errors
 def positions(ctx: click.Context, paths: tuple[Path, ...], fmt: str, no_curation: bool) -> None:
     """Print who said what, by country, for the articles in PATHS."""
-    ws = _workspace(ctx)
+    ws = workspace(ctx)
     # Only the positions: no key points across every article, which a memo needs.
-    analyses = ws.analyse_all(_load(ws, paths))
+    analyses = ws.analyse_all(load(ws, paths))
     found = positions_of(analyses, ws.config)
     curation = _curation(ws, no_curation)
     if curation:
@@ -342,11 +342,12 @@ def positions(ctx: click.Context, paths: tuple[Path, ...], fmt: str, no_curation
 
 
 @main.command()
+@config_option
 @click.pass_context
 @reports_errors
 def templates(ctx: click.Context) -> None:
     """List the memo templates and where each comes from."""
-    ws = _workspace(ctx)
+    ws = workspace(ctx)
     for info in list_templates(ws.config.root):
         click.echo(f"{info.name:<12} {info.origin:<10} {info.path}")
 

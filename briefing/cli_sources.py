@@ -1,8 +1,7 @@
 """``briefing add`` and ``briefing list``: bring articles in, and find them again.
 
-Registered by :mod:`briefing.cli` with ``main.add_command``. The CLI helpers are imported
-when a command runs, so this module and ``briefing.cli`` can import each other in any
-order.
+Registered by :mod:`briefing.cli` with ``main.add_command``; the helpers both share live
+in :mod:`briefing.cli_common`.
 """
 
 from __future__ import annotations
@@ -12,11 +11,14 @@ from typing import Any
 
 import click
 
+from .cli_common import config_option, fail, note, reports_errors, warn, workspace
+from .countries import country_code
 from .errors import ArticleError, BriefingError, ConfigError
 
 
 @click.command("add")
-@click.argument("items", nargs=-1, required=True, metavar="URL|FILE...")
+@config_option
+@click.argument("items", nargs=-1, required=True, metavar="URL|FILE|FOLDER...")
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.1),
@@ -28,26 +30,27 @@ from .errors import ArticleError, BriefingError, ConfigError
 def add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
     """Copy or download articles into the first sources folder as Markdown files.
 
-    Files may be in any format `build` reads (text, Markdown, HTML, feeds, JSON);
-    URLs are downloaded and their main text extracted. Existing files are never replaced.
+    Files may be in any format `build` reads (text, Markdown, HTML, feeds, JSON); a folder
+    adds the article files in it; URLs are downloaded and their main text extracted.
+    Existing files are never replaced, and an article already there is not copied again.
     """
-    from .cli import reports_errors
-
     reports_errors(_add)(ctx, items, timeout)
 
 
 def _add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
-    from .adding import gather, save
-    from .cli import _workspace, fail, warn
+    from .adding import expand, gather, save
 
-    ws = _workspace(ctx)
+    ws = workspace(ctx)
     folder = ws.config.source_paths()[0] if ws.config.sources.paths else ws.config.root
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         fail(f"{folder}: cannot create the sources folder ({exc.strerror})", 1)
-    added = 0
-    for item in items:
+    added = present = 0
+    for item in expand(items):
+        if isinstance(item, ArticleError):
+            warn(f"skipped {item}")
+            continue
         try:
             parsed = gather(item, max_bytes=ws.config.sources.max_article_bytes, timeout=timeout)
         except ArticleError as exc:
@@ -59,14 +62,19 @@ def _add(ctx: click.Context, items: tuple[str, ...], timeout: float) -> None:
             if not draft.text.strip():
                 warn(f"skipped {item}: no article text")
                 continue
-            path = save(draft, folder, item)
+            path, new = save(draft, folder, item)
+            if not new:
+                present += 1
+                note(f"{item}: already in the workspace as {path}; not copied again")
+                continue
             added += 1
             click.echo(f"added {path}" + (f"  ({draft.title})" if draft.title else ""))
-    if not added:
+    if not added and not present:
         fail("nothing was added", 1)
 
 
 @click.command("list")
+@config_option
 @click.argument("query", nargs=-1)
 @click.option(
     "--country",
@@ -80,28 +88,20 @@ def list_articles(
     ctx: click.Context, query: tuple[str, ...], country: str | None, as_json: bool
 ) -> None:
     """List the workspace's articles, or those matching every word of QUERY."""
-    from .cli import reports_errors
-
     reports_errors(_list)(ctx, " ".join(query), country, as_json)
 
 
-def country_code(text: str) -> str:
-    """An ISO alpha-3 code from a code or a country name; ConfigError when unknown."""
-    from .countries import find_countries, is_country_code
-
-    if len(text) == 3 and text.isalpha() and is_country_code(text):
-        return text.upper()
-    found = find_countries(text.strip())
-    if found:
-        return found[0].iso3
-    raise ConfigError(f"--country: unknown country '{text}' (use an ISO code such as RUS)")
+def _country_option(text: str) -> str:
+    """``--country``: an ISO code or a country name in any case; ConfigError when unknown."""
+    code = country_code(text)
+    if code is None:
+        raise ConfigError(f"--country: unknown country '{text}' (use an ISO code such as RUS)")
+    return code
 
 
 def _list(ctx: click.Context, query: str, country: str | None, as_json: bool) -> None:
-    from .cli import _workspace, warn
-
-    ws = _workspace(ctx)
-    code = country_code(country) if country else None
+    ws = workspace(ctx)
+    code = _country_option(country) if country else None
     result = ws.load()
     for problem in result.skipped:
         warn(f"skipped {problem}")
@@ -114,11 +114,21 @@ def _list(ctx: click.Context, query: str, country: str | None, as_json: bool) ->
             records = _fallback(result.articles, query, code is not None)
     if as_json:
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-        return
-    for r in records:
+    for r in [] if as_json else records:
         when = r["published"] or "-"
         outlet = r["outlet"] or "-"
         click.echo(f"{r['id']}\t{when}\t{outlet}\t{r['title']}")
+    if not records:
+        fail(_nothing_found(query, code, len(result.articles)), 1)
+
+
+def _nothing_found(query: str, code: str | None, total: int) -> str:
+    """Why ``list`` printed nothing: no article at all, or none matching."""
+    if not total:
+        return "no articles in the workspace's sources (add some with `briefing add`)"
+    wanted = [f"matches '{query}'"] if query.strip() else []
+    wanted += [f"has statements by {code}"] if code else []
+    return f"no article of {total} {' and '.join(wanted)}"
 
 
 def _fallback(articles: Any, query: str, filtered: bool) -> list[dict[str, Any]]:
@@ -144,4 +154,4 @@ def _fallback(articles: Any, query: str, filtered: bool) -> list[dict[str, Any]]
     return out
 
 
-__all__ = ["add", "country_code", "list_articles"]
+__all__ = ["add", "list_articles"]

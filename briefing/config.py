@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 import typing
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -55,9 +55,11 @@ class PositionsConfig:
 
 @dataclass(frozen=True)
 class Config:
-    """The whole config; ``root`` is the workspace folder that relative paths start from."""
+    """The whole config; ``root`` is the workspace folder that relative paths start from,
+    ``path`` the file it was read from (None: the defaults, no file)."""
 
     root: Path = Path(".")
+    path: Path | None = None
     memo: MemoConfig = field(default_factory=MemoConfig)
     sources: SourcesConfig = field(default_factory=SourcesConfig)
     summary: SummaryConfig = field(default_factory=SummaryConfig)
@@ -114,10 +116,10 @@ def parse_config(data: dict[str, Any], root: Path) -> Config:
             values["keymap"] = tuple(
                 (str(k), _check(v, str, f"keymap.{k}")) for k, v in value.items()
             )
-        elif key in hints and key != "root" and is_dataclass(hints[key]):
+        elif key in hints and key not in ("root", "path") and is_dataclass(hints[key]):
             values[key] = _section(hints[key], value, key)
         else:
-            known = sorted(k for k in hints if k != "root")
+            known = sorted(k for k in hints if k not in ("root", "path"))
             raise ConfigError(f"{key}: unknown key (known sections: {', '.join(known)})")
     config = Config(**values)
     if config.summary.sentences < 1:
@@ -148,6 +150,16 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     try:
-        return parse_config(data, path.parent)
+        return replace(parse_config(data, path.parent), path=path)
     except ConfigError as exc:
         raise ConfigError(f"{path}: {exc}") from None
+
+
+def articles_config(path: Path) -> Config:
+    """The config for ``briefing PATH``: PATH's own ``briefing.toml`` when it has one (or is
+    one), else the defaults reading the articles in PATH (a folder or one file)."""
+    if path.suffix == ".toml" or (path / CONFIG_NAME).is_file():
+        return load_config(path, required=True)
+    if path.is_dir():
+        return Config(root=path, sources=SourcesConfig(paths=(".",)))
+    return Config(root=path.parent, sources=SourcesConfig(paths=(path.name,)))

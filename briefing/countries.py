@@ -250,3 +250,33 @@ def country_name(iso3: str) -> str:
 def is_country_code(iso3: str) -> bool:
     """True for an ISO 3166 alpha-3 code pycountry knows."""
     return pycountry.countries.get(alpha_3=iso3.upper()) is not None
+
+
+@lru_cache(maxsize=1)
+def _folded_names() -> dict[str, str]:
+    """Casefolded names, abbreviations, seats and demonyms -> ISO3; the strongest kind wins."""
+    rank = {NAME: 0, ABBREV: 0, SEAT: 1, CAPITAL: 1, DEMONYM: 2}
+    best: dict[str, tuple[int, str]] = {
+        name.casefold(): (0, iso) for iso, name in _generated_names().items()
+    }
+    for surface, (iso, kind) in _surfaces().items():
+        key = " ".join(surface.casefold().split())
+        if iso and kind in rank and rank[kind] < best.get(key, (9, ""))[0]:
+            best[key] = (rank[kind], iso)
+    return {key: iso for key, (_, iso) in best.items()}
+
+
+def country_code(text: str) -> str | None:
+    """The country a user means by ``text``: an ISO alpha-3 code or a name, in any case
+    ("RUS", "turkey", "United States", "the Kremlin"); None when none goes by it.
+
+    The one resolver behind ``list --country`` and the TUI's ``country:`` filter.
+    """
+    words = " ".join(text.split())
+    if len(words) == 3 and words.isalpha() and is_country_code(words):
+        return words.upper()
+    code = _folded_names().get(words.casefold())
+    if code:
+        return code
+    found = find_countries(words) or find_countries(words.title())
+    return found[0].iso3 if found else None

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,8 +40,8 @@ Signature = npt.NDArray[np.uint64]
 class _Hashes:
     """Random permutations shared by every article of one run.
 
-    Words are hashed with Python's own (per-process salted) string hash: fast, and only
-    ever compared within one run.
+    Words are hashed with CRC-32, not Python's per-process salted ``hash``: the same
+    articles must give the same groups on every run (a salted hash made rare pairs come and go).
     """
 
     def __init__(self, seed: int = 20240601) -> None:
@@ -50,7 +51,8 @@ class _Hashes:
 
     def shingles(self, words: list[str]) -> npt.NDArray[np.uint64]:
         """The distinct hashed word 5-grams of ``words``."""
-        ids = np.array(list(map(hash, words)), dtype=np.int64).view(np.uint64)
+        ids = np.array([zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words],
+                       dtype=np.uint64)
         if len(ids) < SHINGLE:
             return np.empty(0, dtype=np.uint64)
         count = len(ids) - SHINGLE + 1

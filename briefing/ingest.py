@@ -200,10 +200,15 @@ def parse_article(data: bytes, path: str, article_id: str) -> Article:
     return _with_id(articles[0], article_id)
 
 
-def _walk(folder: Path) -> Iterator[tuple[Path, bool]]:
+NOT_REGULAR = "not a regular file (a FIFO, socket or device); not read"
+
+
+def _walk(folder: Path) -> Iterator[tuple[Path, bool] | ArticleError]:
     """Files under ``folder`` in sorted order, hidden ones left out, each with whether it
     is a symbolic link. ``os.scandir`` answers both from the directory listing, so walking
-    thousands of files costs no extra system calls; linked folders are not descended."""
+    thousands of files costs no extra system calls; linked folders are not descended.
+    A FIFO or a device with an article's name is reported, never opened: reading one would
+    hang or never end."""
     with os.scandir(folder) as listing:
         entries = sorted(listing, key=lambda e: e.name)
     for entry in entries:
@@ -211,10 +216,12 @@ def _walk(folder: Path) -> Iterator[tuple[Path, bool]]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
-        elif entry.name.lower().endswith(SUFFIXES) and (
-            entry.is_symlink() or entry.is_file(follow_symlinks=False)
-        ):  # never a FIFO or a device: reading one would hang or never end
+        elif not entry.name.lower().endswith(SUFFIXES):
+            continue
+        elif entry.is_symlink() or entry.is_file(follow_symlinks=False):
             yield Path(entry.path), entry.is_symlink()
+        else:
+            yield ArticleError(entry.path, NOT_REGULAR)
 
 
 def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path] | ArticleError]:
@@ -227,7 +234,11 @@ def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path] | ArticleError
     for path in paths:
         if path.is_dir():
             root = path.resolve()
-            for child, linked in _walk(path):
+            for found in _walk(path):
+                if isinstance(found, ArticleError):
+                    yield found
+                    continue
+                child, linked = found
                 if not linked:
                     yield child, root / child.relative_to(path)
                     continue
@@ -236,11 +247,15 @@ def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, Path] | ArticleError
                     yield ArticleError(str(child), f"links outside {path} (to {target}); not read")
                 elif target.is_file():
                     yield child, target
+                elif target.exists():
+                    yield ArticleError(str(child), NOT_REGULAR)
         elif path.is_file():
             if path.suffix.lower() in SUFFIXES:
                 yield path, path.resolve()
             else:
                 yield ArticleError(str(path), f"unsupported file type '{path.suffix or '(none)'}'")
+        elif path.exists():
+            yield ArticleError(str(path), NOT_REGULAR)
         else:
             yield ArticleError(str(path), "no such file or folder")
 

@@ -139,10 +139,15 @@ CITATION_STYLES = ("numbered", "footnotes")
 
 
 def _cite(citations: tuple[Citation, ...], numbers: dict[str, int], style: str) -> Markdown:
-    """``[1, s. 4; 2, s. 7]`` (source number, 1-based sentence) or footnote marks ``[^1][^2]``."""
+    """``[1, s. 4; 2, s. 7]`` (source number, 1-based sentence), or with footnotes each
+    source's mark followed by its sentences, ``[^1] s. 4, 6; [^2] s. 7``: the sentence is
+    what lets a reader check the statement, so neither style may drop it."""
     if style == "footnotes":
-        refs = dict.fromkeys(numbers[c.article] for c in citations)
-        return Markdown("".join(f"[^{r}]" for r in refs))
+        sentences: dict[int, list[str]] = {}
+        for c in citations:
+            sentences.setdefault(numbers[c.article], []).append(_sentences(c))
+        parts = [f"[^{ref}] s. {', '.join(dict.fromkeys(s))}" for ref, s in sentences.items()]
+        return Markdown("; ".join(parts))
     parts = [f"{numbers[c.article]}, s. {_sentences(c)}" for c in citations]
     return Markdown(f"[{'; '.join(parts)}]")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .actors import ActorBook, load_actors
 from .briefing import analyse, build_briefing
-from .config import Config, load_config
+from .config import Config, articles_config, load_config
 from .curation import Curation, load_curation
 from .dedupe import collapse_cached
 from .errors import ArticleError
@@ -55,8 +55,20 @@ class Workspace:
     @classmethod
     def open(cls, config_path: Path | None = None) -> Workspace:
         """Read ``briefing.toml`` (and the actors file it names); errors name the file."""
-        config = load_config(config_path, required=config_path is not None)
+        return cls.of(load_config(config_path, required=config_path is not None))
+
+    @classmethod
+    def of(cls, config: Config) -> Workspace:
         return cls(config, load_actors(config.actors_path()))
+
+    @classmethod
+    def at(cls, path: Path) -> Workspace:
+        """The workspace for ``briefing PATH``: PATH's own, or the articles in PATH."""
+        return cls.of(articles_config(path))
+
+    def exists(self) -> bool:
+        """True when there is a config file or any of the sources to read."""
+        return self.config.path is not None or any(p.exists() for p in self.config.source_paths())
 
     def library(self) -> Library:
         """The workspace's article library (a no-op one when it cannot be written)."""

@@ -56,9 +56,10 @@ def test_add_files_in_any_format_never_overwriting(
     _, body = front_matter(root / "sources" / "talks-on-the-harbour-went-on.md")
     assert body == "Talks on the “harbour” went on."
     before = (root / "sources" / "ports-reopen.md").read_bytes()
-    assert run(root, "add", str(inbox / "feed.jsonl")).exit_code == 0
+    again = run(root, "add", str(inbox / "feed.jsonl"))
+    assert again.exit_code == 0 and again.stderr.count("already in the workspace") == 2
     assert (root / "sources" / "ports-reopen.md").read_bytes() == before
-    assert (root / "sources" / "ports-reopen-3.md").exists()
+    assert not (root / "sources" / "ports-reopen-3.md").exists()
     # What was added builds.
     assert run(root, "build", "--format", "json").exit_code == 0
 
@@ -127,6 +128,9 @@ def test_list_by_country(make_workspace: Callable[..., Path]) -> None:
                 r["id"] for r in json.loads(run(root, "list", "--json", "--country", code).stdout)
             ]
             assert record["id"] in ids
+    germany = json.loads(run(root, "list", "--json", "--country", "DEU").stdout)
+    by_name = json.loads(run(root, "list", "--json", "--country", "germany").stdout)
+    assert germany and by_name == germany
     result = run(root, "list", "--country", "Atlantis")
     assert result.exit_code == 2 and "unknown country" in result.stderr
 
@@ -150,3 +154,62 @@ def test_build_reads_feeds_html_and_json_paths(
     assert [a["id"] for a in memo["articles"]] == ["deal", "export", "r-1", "r-2"]
     assert memo["articles"][0]["outlet"] == "Coast Courier"
     assert "photo.jpg.txt: binary file (JPEG image), not an article" in result.stderr
+
+
+def test_list_says_when_nothing_matches(make_workspace: Callable[..., Path]) -> None:
+    root = make_workspace()
+    result = run(root, "list", "nothing-like-this")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == "briefing: error: no article of 2 matches 'nothing-like-this'\n"
+    result = run(root, "list", "--json", "--country", "ATA")
+    assert result.exit_code == 1 and json.loads(result.stdout) == []
+    assert "no article of 2 has statements by ATA" in result.stderr
+    empty = make_workspace(articles={})
+    for path in (empty / "sources").iterdir():
+        path.unlink()
+    result = run(empty, "list")
+    assert result.exit_code == 1 and "no articles in the workspace" in result.stderr
+
+
+def test_adding_the_same_file_twice_says_it_is_there(
+    make_workspace: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = make_workspace(articles={})
+    inbox = tmp_path_factory.mktemp("inbox")
+    (inbox / "note.md").write_text("# Ports reopen\n\nThe ports reopened.\n", encoding="utf-8")
+    assert run(root, "add", str(inbox / "note.md")).exit_code == 0
+    result = run(root, "add", str(inbox / "note.md"))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert "already in the workspace as" in result.stderr and "ports-reopen.md" in result.stderr
+    assert [p.name for p in (root / "sources").iterdir()] == ["ports-reopen.md"]
+    # Same title, other text: a new article, never replacing the first.
+    (inbox / "note.md").write_text("# Ports reopen\n\nThey closed again.\n", encoding="utf-8")
+    assert run(root, "add", str(inbox / "note.md")).stdout.startswith("added ")
+    assert sorted(p.name for p in (root / "sources").iterdir()) == [
+        "ports-reopen-2.md",
+        "ports-reopen.md",
+    ]
+
+
+def test_add_a_folder_adds_its_article_files(
+    make_workspace: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = make_workspace(articles={})
+    inbox = tmp_path_factory.mktemp("inbox")
+    (inbox / "deep").mkdir()
+    (inbox / "one.md").write_text("# First story\n\nText one.\n", encoding="utf-8")
+    (inbox / "deep" / "two.txt").write_text("Second story\n\nText two.\n", encoding="utf-8")
+    (inbox / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (inbox / ".hidden.md").write_text("# Hidden\n\nNot this.\n", encoding="utf-8")
+    result = run(root, "add", str(inbox))
+    assert result.exit_code == 0, result.output
+    assert "no such file" not in result.output
+    assert sorted(p.name for p in (root / "sources").iterdir()) == [
+        "first-story.md",
+        "second-story.md",
+    ]
+    empty = tmp_path_factory.mktemp("empty")
+    result = run(root, "add", str(empty))
+    assert result.exit_code == 1
+    assert f"{empty}: no article files in this folder" in result.stderr

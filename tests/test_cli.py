@@ -12,6 +12,8 @@ from click.testing import CliRunner, Result
 
 from briefing.cli import main
 
+from .conftest import BODIES, write_article
+
 
 def run(workspace: Path, *args: str) -> Result:
     return CliRunner().invoke(main, ["-c", str(workspace / "briefing.toml"), *args])
@@ -28,9 +30,26 @@ def test_every_command_has_help() -> None:
     assert result.exit_code == 0 and "briefing memo" in result.output
     for name, command in main.commands.items():
         assert command.help, f"{name} has no help text"
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, f"{name} {param.opts[-1]} has no help text"
         result = CliRunner().invoke(main, [name, "--help"])
         assert result.exit_code == 0, name
         assert "Usage:" in result.output
+
+
+def test_every_command_takes_c_after_its_name(ws: Path) -> None:
+    """`briefing build -c FILE` as the README shows it, and the same for every command."""
+    config = str(ws / "briefing.toml")
+    for name in main.commands:
+        result = CliRunner().invoke(main, [name, "-c", config, "--help"])
+        assert result.exit_code == 0, f"{name}: {result.output}"
+        assert "-c, --config" in result.output, name
+    result = CliRunner().invoke(main, ["build", "-c", config, "--date", "2024-03-04"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Harbour talks\n")
+    result = CliRunner().invoke(main, ["list", "--config", config, "harbour"])
+    assert result.exit_code == 0 and "alpha" in result.stdout
 
 
 def test_build_prints_the_memo(ws: Path) -> None:
@@ -181,3 +200,17 @@ def test_paths_override_the_config_sources(
     (other / "solo.md").write_text("# Solo\n\nOnly this one.\n", encoding="utf-8")
     data = json.loads(run(ws, "build", str(other), "--format", "json").stdout)
     assert [a["id"] for a in data["articles"]] == ["solo"]
+
+
+def test_building_explicit_paths_says_which_config_is_used(
+    ws: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    path = write_article(elsewhere, "far", *BODIES["bravo"])
+    result = run(ws, "build", str(path))
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if str(ws / "briefing.toml") in line]
+    assert len(notes) == 1 and notes[0].startswith("briefing: note: memo header")
+    assert "Prepared by:** Test desk" in result.stdout
+    # Without PATHs the workspace's own sources are built: nothing to point out.
+    assert "briefing.toml" not in run(ws, "build").stderr

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from briefing.countries import country_name, find_countries, trie_regex
+from briefing.countries import country_code, country_name, find_countries, trie_regex
 
 
 def isos(text: str, context: str | None = None) -> list[str]:
@@ -200,3 +200,23 @@ def test_trie_regex_prefers_the_longest_word() -> None:
     assert [m.group() for m in pattern.finditer("Guinea-Bissau, Guinea, Gui")] == [
         "Guinea-Bissau", "Guinea", "Gui"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("RUS", "RUS"),
+        ("tur", "TUR"),
+        ("Turkey", "TUR"),
+        ("turkey", "TUR"),
+        ("TURKEY", "TUR"),
+        ("united  states", "USA"),
+        ("South Korea", "KOR"),
+        ("uk", "GBR"),
+        ("the Kremlin", "RUS"),
+        ("Atlantis", None),
+        ("", None),
+    ],
+)
+def test_country_code_takes_codes_and_names_in_any_case(text: str, code: str | None) -> None:
+    assert country_code(text) == code

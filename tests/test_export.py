@@ -31,6 +31,16 @@ def test_footnote_citations(ws: Path) -> None:
     assert "[^1]: Coast Courier, “Harbour talks resume”, 2024-03-01." in memo
     assert "[^2]: Rhine Daily" in memo
     assert "\n1. Coast Courier" not in memo
+    numbered = run(ws, "build", "--citations", "numbered", "--format", "json").stdout
+    cited = [
+        (s["citations"][0]["article"], s["citations"][0]["sentence"] + 1)
+        for p in json.loads(numbered)["positions"]
+        for s in p["statements"]
+    ]
+    assert cited
+    number = {"alpha": 1, "bravo": 2}
+    for article, sentence in cited:  # every statement keeps its sentence number
+        assert f"[^{number[article]}] s. {sentence}" in memo
 
 
 def test_save_json_then_since_marks_only_new_things(ws: Path) -> None:

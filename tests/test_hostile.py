@@ -150,9 +150,16 @@ def test_rules_in_an_article_cannot_make_headings(make_workspace: Callable[..., 
 def test_a_fifo_among_the_sources_is_not_read(make_workspace: Callable[..., Path]) -> None:
     ws = make_workspace()
     os.mkfifo(ws / "sources" / "pipe.txt")
+    os.symlink(ws / "sources" / "pipe.txt", ws / "sources" / "link-to-pipe.md")
     result = run(ws, "build")  # would block forever if the FIFO were opened
     assert result.exit_code == 0
     assert "Harbour talks resume" in result.stdout
+    warned = [line for line in result.stderr.splitlines() if "not a regular file" in line]
+    assert len(warned) == 2
+    assert warned[0].startswith("briefing: warning: skipped ") and "link-to-pipe.md" in warned[0]
+    assert "pipe.txt" in warned[1]
+    result = run(ws, "build", str(ws / "sources" / "pipe.txt"))  # named on the command line
+    assert result.exit_code == 1 and "pipe.txt: not a regular file" in result.stderr
 
 
 def test_escape_in_a_file_name_is_not_printed(make_workspace: Callable[..., Path]) -> None:

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input
 
+from ..errors import ConfigError
 from ..workspace import Workspace
 from .article_table import ArticleTable
 from .bindings import ACTIONS, app_bindings, check_keymap
@@ -65,7 +66,8 @@ class BriefingApp(CurationMixin, LoadingMixin, ListMixin, MemoMixin):
         if self.keymap:
             self.set_keymap(self.keymap)
         for problem in problems:
-            self.notify(problem, title="briefing.toml", severity="warning")
+            # A config mistake must stay on screen long enough to be read.
+            self.notify(problem, title="briefing.toml", severity="warning", timeout=30)
         self._restore_state()
         self.sub_title = self.title_text
         self.table.focus()
@@ -123,5 +125,13 @@ class BriefingApp(CurationMixin, LoadingMixin, ListMixin, MemoMixin):
 
 
 def make_app(workspace: Workspace) -> BriefingApp:
-    """The one app factory shared by the CLI (``briefing`` with no command) and the tests."""
+    """The one app factory shared by the CLI (``briefing`` with no command) and the tests.
+
+    A ``[keymap]`` that gives one key to two actions is refused here, before the screen
+    opens, as a config error naming the file.
+    """
+    try:
+        check_keymap(workspace.config.keymap)
+    except ConfigError as exc:
+        raise ConfigError(f"{workspace.config.path or '[keymap]'}: {exc}") from None
     return BriefingApp(workspace)

@@ -8,6 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from textual.binding import Binding
+from textual.keys import _character_to_key
+
+from ..errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,18 @@ def app_bindings() -> list[Binding]:
     ]
 
 
+def _key_name(key: str) -> str:
+    """``/`` and ``slash`` are one key: compare keys by Textual's name for them."""
+    key = key.strip()
+    return _character_to_key(key) if len(key) == 1 else key
+
+
 def check_keymap(keymap: Iterable[tuple[str, str]]) -> tuple[dict[str, str], list[str]]:
-    """Keep the ``[keymap]`` entries naming a known action; report the others."""
+    """Keep the ``[keymap]`` entries naming a known action; report the others.
+
+    A key that would serve two actions is refused (ConfigError naming both): Textual would
+    silently let one of them win and the other could no longer be reached.
+    """
     good: dict[str, str] = {}
     problems: list[str] = []
     for name, keys in keymap:
@@ -65,4 +78,15 @@ def check_keymap(keymap: Iterable[tuple[str, str]]) -> tuple[dict[str, str], lis
         else:
             known = ", ".join(BY_NAME)
             problems.append(f"keymap.{name}: unknown action (known: {known})")
+    owner: dict[str, str] = {}
+    for action in ACTIONS:
+        for key in good.get(action.name, action.keys).split(","):
+            other = owner.setdefault(_key_name(key), action.name)
+            if other != action.name:
+                rebound = action.name if action.name in good else other
+                taken = other if rebound == action.name else action.name
+                raise ConfigError(
+                    f"keymap.{rebound}: '{key.strip()}' is already the key of '{taken}' "
+                    f"(give '{taken}' another key too)"
+                )
     return good, problems

@@ -2,7 +2,8 @@
 
 ``lavrov country:RUS outlet:reuters after:2017-02-01 before:2017-03-01`` — every term must
 match. Free words match the title, outlet or text (case-insensitive); ``country:`` takes
-ISO3 codes (``country:RUS,UKR`` = either); dates compare with the article's ``published``.
+ISO3 codes or names in any case, as ``list --country`` (``country:RUS,turkey`` = either);
+dates compare with the article's ``published`` and must be real dates.
 Quotes group words: ``outlet:"new york times"`` or ``"grain deal"``.
 """
 
@@ -12,7 +13,9 @@ import re
 import shlex
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import date
 
+from ..countries import country_code
 from ..models import Article
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -64,18 +67,43 @@ def parse_query(text: str) -> Query:
         if not value:
             problems.append(f"{key}: needs a value")
         elif key == "country":
-            codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
+            codes, unknown = _countries(value)
+            problems.extend(f"country:{name}: unknown country" for name in unknown)
             if codes:
                 countries.append(codes)
         elif key == "outlet":
             outlets.append(value.casefold())
         elif not _DATE.fullmatch(value):
             problems.append(f"{key}:{value}: expected a date like 2017-02-01")
+        elif not _real_date(value):
+            problems.append(f"{key}:{value}: not a valid date")
         elif key == "after":
             after = value
         else:
             before = value
     return Query(tuple(words), tuple(countries), tuple(outlets), after, before, tuple(problems))
+
+
+def _countries(value: str) -> tuple[tuple[str, ...], list[str]]:
+    """The codes of ``RUS,turkey``, and the names that are no country."""
+    codes: list[str] = []
+    unknown: list[str] = []
+    for name in (c.strip() for c in value.split(",")):
+        code = country_code(name) if name else None
+        if code:
+            codes.append(code)
+        elif name:
+            unknown.append(name)
+    return tuple(codes), unknown
+
+
+def _real_date(value: str) -> bool:
+    """``2023``, ``2023-07`` or ``2023-07-18`` naming a day that exists (not ``2023-13-40``)."""
+    try:
+        date.fromisoformat(value + {4: "-01-01", 7: "-01"}.get(len(value), ""))
+    except ValueError:
+        return False
+    return True
 
 
 def haystack(article: Article) -> str:
