@@ -11,6 +11,7 @@ from datetime import date as _date
 
 from .actors import ActorBook
 from .config import Config
+from .curation import Curation, apply_curation
 from .errors import BriefingError
 from .models import Analysis, Article, Briefing, Position
 from .positions import group_positions
@@ -55,9 +56,14 @@ def build_briefing(
     title: str | None = None,
     date: str | None = None,
     skipped: Sequence[str] = (),
+    curation: Curation | None = None,
 ) -> Briefing:
-    """The memo content for ``analyses`` (in memo order) under ``config``."""
+    """The memo content for ``analyses`` (in memo order) under ``config``, with the
+    analyst's ``curation`` of the positions applied when given."""
     chosen = tuple(analyses)
+    positions = positions_of(chosen, config)
+    if curation:
+        positions = apply_curation(positions, curation, chosen)
     return Briefing(
         title=title or config.memo.title,
         date=date or _date.today().isoformat(),
@@ -65,6 +71,6 @@ def build_briefing(
         classification=config.memo.classification,
         analyses=chosen,
         key_points=key_points(chosen, config.summary.key_points),
-        positions=positions_of(chosen, config),
+        positions=positions,
         skipped=tuple(skipped),
     )

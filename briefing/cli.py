@@ -29,9 +29,11 @@ from .cli_common import (
     load,
     note,
     reports_errors,
+    warn,
     workspace,
 )
 from .cli_sources import add, list_articles
+from .curation import Curation, apply_curation
 from .export import FORMATS, copy_to_clipboard
 from .fsutil import check_target, write_atomic
 from .models import Position
@@ -213,6 +215,11 @@ def _json_beside(target: Path) -> Path:
     help="Mark what is new since this earlier briefing's JSON.",
 )
 @click.option("--copy", is_flag=True, help="Copy the memo to the clipboard instead of printing it.")
+@click.option(
+    "--no-curation",
+    is_flag=True,
+    help="Ignore the statements dropped, moved or pinned in the TUI (.briefing/state.json).",
+)
 @click.option("--title", default=None, help="Memo title (default: config memo.title).")
 @click.option(
     "--date",
@@ -235,6 +242,7 @@ def build(
     save_json: bool,
     since: Path | None,
     copy: bool,
+    no_curation: bool,
     title: str | None,
     date: datetime | None,
 ) -> None:
@@ -257,7 +265,7 @@ def build(
         note(f"memo header and settings from {ws.config.path} (use -c to pick another config)")
     analyses = ws.analyse_all(load(ws, paths, ids))
     day = date.date().isoformat() if date else None
-    briefing = ws.build(analyses, title=title, date=day)
+    briefing = ws.build(analyses, title=title, date=day, curation=_curation(ws, no_curation))
     changes = compare(previous, briefing) if previous is not None else None
     content = ws.render(briefing, fmt, template=info, changes=changes, citations=citations)
     if copy and isinstance(content, str):
@@ -327,6 +335,18 @@ def summarize(
                 click.echo(f"- {sentence}")
 
 
+def _curation(ws: Workspace, ignore: bool) -> Curation | None:
+    """The TUI's curation of this workspace, unless ignored; say that it is applied."""
+    if ignore:
+        return None
+    curation, problem = ws.curation()
+    if problem:
+        warn(problem)
+    if curation:
+        note(f"applying {curation.size} curation choice(s) made in the TUI (--no-curation: ignore)")
+    return curation
+
+
 def _positions_text(positions: Sequence[Position]) -> str:
     lines: list[str] = []
     for p in positions:
@@ -342,15 +362,20 @@ def _positions_text(positions: Sequence[Position]) -> str:
 @config_option
 @PATHS
 @_text_or("json", "json: the positions list of the build JSON schema.")
+@click.option("--no-curation", is_flag=True, help="Ignore the curation made in the TUI.")
 @click.pass_context
 @reports_errors
-def positions(ctx: click.Context, paths: tuple[Path, ...], fmt: str) -> None:
+def positions(ctx: click.Context, paths: tuple[Path, ...], fmt: str, no_curation: bool) -> None:
     """Print who said what, by country, for the articles in PATHS."""
     ws = workspace(ctx)
     # Only the positions: no key points across every article, which a memo needs.
-    found = positions_of(ws.analyse_all(load(ws, paths)), ws.config)
+    analyses = ws.analyse_all(load(ws, paths))
+    found = positions_of(analyses, ws.config)
+    curation = _curation(ws, no_curation)
+    if curation:
+        found = apply_curation(found, curation, analyses)
     if fmt == "json":
-        click.echo(json.dumps(positions_to_list(found), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(positions_to_list(found, analyses), ensure_ascii=False, indent=2))
     else:
         click.echo(_positions_text(found), nl=False)
 

@@ -83,6 +83,14 @@ def fallback_title(body: str, stem: str) -> str:
     return cut.rstrip(",;:—–- ") + "…"
 
 
+def has_title(article: Article) -> bool:
+    """False when the file gave no title and it is only a cut first sentence of the text:
+    a source list shows the file then, not a truncated sentence."""
+    if not article.title.endswith("…"):
+        return True
+    return article.title != fallback_title(article.text, Path(article.path).stem)
+
+
 def to_article(draft: Draft, path: str, article_id: str) -> Article:
     """A cleaned Article from a draft, or ArticleError when nothing but boilerplate is left."""
     body = clean_text(draft.text)

@@ -91,13 +91,15 @@ class Position:
 
     ``kind`` is ``"country"`` (``iso3`` an ISO 3166 alpha-3 code), ``"body"`` (an
     international organisation: ``iso3`` is its acronym, e.g. ``"UN"``) or ``"other"``
-    (speakers with no country or body: ``iso3`` is ``""``).
+    (speakers with no country or body: ``iso3`` is ``""``). ``pinned`` is set by
+    :func:`briefing.curation.apply_curation` when the analyst chose the headline.
     """
 
     country: str
     iso3: str
     statements: tuple[Statement, ...]
     kind: str = "country"
+    pinned: Citation | None = None  # the analyst's headline statement, by its first citation
 
 
 @dataclass(frozen=True)

@@ -11,32 +11,52 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict
+from pathlib import PurePath
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import TemplateError
+from .glance import (
+    arrange,
+    at_a_glance,
+    claim_of,
+    headline,
+    is_official,
+    sources_of,
+    statement_text,
+    who,
+)
+from .ingest import has_title
 from .mdtext import Markdown, escape, safe_url
-from .models import Briefing, Citation, Position, Statement
+from .models import Analysis, Briefing, Citation, Position, Statement
+from .quotes import quoted
 from .stance import stance_verb
 from .templates import BUILTIN_DIR, TemplateInfo
 from .whatsnew import Changes
 
 
-def _statement_dict(s: Statement) -> dict[str, Any]:
+def _statement_dict(s: Statement, analyses: Sequence[Analysis]) -> dict[str, Any]:
     return {
-        "text": s.text,
+        "text": statement_text(s, analyses),
         "speaker": s.speaker,
+        "speaker_kind": s.speaker_kind,
         "stance": s.stance,
+        "claim": claim_of(s),
+        "joint": list(s.joint),
         "article": s.article,
         "sentence": s.sentence,
-        "citations": [{"article": c.article, "sentence": c.sentence} for c in s.citations],
+        "last": s.citations[0].last,
+        "citations": [
+            {"article": c.article, "sentence": c.sentence, "last": c.last} for c in s.citations
+        ],
     }
 
 
 def briefing_to_dict(b: Briefing) -> dict[str, Any]:
     """The briefing as JSON-ready data (the documented ``build --format json`` schema)."""
+    positions = [arrange(p) for p in b.positions]
     return {
         "title": b.title,
         "date": b.date,
@@ -47,6 +67,8 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
                 "id": a.article.id,
                 "path": a.article.path,
                 "title": a.article.title,
+                "untitled": not has_title(a.article),
+                "file": PurePath(a.article.path).name,
                 "outlet": a.article.outlet,
                 "published": a.article.published,
                 "url": a.article.url,
@@ -59,21 +81,53 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
             {"text": k.text, "article": k.article, "articles": [c.article for c in k.citations]}
             for k in b.key_points
         ],
-        "positions": positions_to_list(b.positions),
+        "glance": glance_to_list(positions),
+        "positions": positions_to_list(positions, b.analyses),
         "skipped": list(b.skipped),
     }
 
 
-def positions_to_list(positions: Sequence[Position]) -> list[dict[str, Any]]:
-    """The ``positions`` part of the JSON schema (also ``briefing positions --format json``)."""
+def glance_to_list(positions: Sequence[Position]) -> list[dict[str, Any]]:
+    """Positions at a glance: one entry per country and body, its headline and sources."""
     return [
         {
-            "country": p.country,
-            "iso3": p.iso3,
-            "statements": [_statement_dict(s) for s in p.statements],
+            "country": line.position.country,
+            "iso3": line.position.iso3,
+            "kind": line.position.kind,
+            "claim": line.claim,
+            "who": line.who,
+            "stance": line.statement.stance,
+            "sources": line.sources,
+            "statement": line.position.statements.index(line.statement),
+            "pinned": line.position.pinned is not None,
         }
-        for p in positions
+        for line in at_a_glance(positions)
     ]
+
+
+def positions_to_list(
+    positions: Sequence[Position], analyses: Sequence[Analysis] = ()
+) -> list[dict[str, Any]]:
+    """The ``positions`` part of the JSON schema (also ``briefing positions --format json``).
+
+    Statements come officials first, other voices after; ``analyses`` give the full text of
+    a quotation running over several sentences.
+    """
+    out = []
+    for p in positions:
+        p = arrange(p)
+        out.append(
+            {
+                "country": p.country,
+                "iso3": p.iso3,
+                "kind": p.kind,
+                "sources": sources_of(p),
+                "headline": p.statements.index(headline(p)) if p.statements else None,
+                "pinned": p.pinned is not None,
+                "statements": [_statement_dict(s, analyses) for s in p.statements],
+            }
+        )
+    return out
 
 
 def render_json(b: Briefing) -> str:
@@ -91,11 +145,18 @@ def _cite(citations: tuple[Citation, ...], numbers: dict[str, int], style: str) 
     if style == "footnotes":
         sentences: dict[int, list[str]] = {}
         for c in citations:
-            sentences.setdefault(numbers[c.article], []).append(str(c.sentence + 1))
+            sentences.setdefault(numbers[c.article], []).append(_sentences(c))
         parts = [f"[^{ref}] s. {', '.join(dict.fromkeys(s))}" for ref, s in sentences.items()]
         return Markdown("; ".join(parts))
-    parts = [f"{numbers[c.article]}, s. {c.sentence + 1}" for c in citations]
+    parts = [f"{numbers[c.article]}, s. {_sentences(c)}" for c in citations]
     return Markdown(f"[{'; '.join(parts)}]")
+
+
+def _sentences(c: Citation) -> str:
+    """1-based sentence number, or the range a multi-sentence quotation spans: ``4–6``."""
+    if c.last is not None and c.last > c.sentence:
+        return f"{c.sentence + 1}–{c.last + 1}"
+    return str(c.sentence + 1)
 
 
 def _refs(citations: tuple[Citation, ...], numbers: dict[str, int], style: str) -> Markdown:
@@ -122,7 +183,8 @@ def memo_context(
     for point, kp in zip(data["key_points"], b.key_points, strict=True):
         point["refs"] = sorted({numbers[c.article] for c in kp.citations})
         point["cite"] = _refs(kp.citations, numbers, citations)
-    for position, pos in zip(data["positions"], b.positions, strict=True):
+    positions = [arrange(p) for p in b.positions]
+    for position, pos in zip(data["positions"], positions, strict=True):
         change = changes.stance_change(pos.iso3) if changes else None
         position["new"] = bool(changes and pos.iso3 in changes.new_countries)
         position["stance_change"] = (
@@ -130,11 +192,19 @@ def memo_context(
         )
         for item, stmt in zip(position["statements"], pos.statements, strict=True):
             item["verb"] = stance_verb(stmt.stance, stmt.speaker)
-            item["quote"] = quote(stmt.text)
+            item["quote"] = quote(item["text"])
+            item["who"] = who(stmt, pos)
+            item["official"] = is_official(stmt)
             item["refs"] = sorted({numbers[c.article] for c in stmt.citations})
             item["cite"] = _cite(stmt.citations, numbers, citations)
             item["new"] = bool(changes and (pos.iso3, stmt.text) in changes.new_statements)
         _summarise_position(position, pos)
+    by_iso = {(p["iso3"], p["kind"]): p for p in data["positions"]}
+    for line in data["glance"]:
+        position = by_iso[(line["iso3"], line["kind"])]
+        line["headline"] = position["statements"][line["statement"]]
+        line["cite"] = line["headline"]["cite"]
+        line["refs"] = line["headline"]["refs"]
     data["sources"] = data["articles"]
     data["citation_style"] = citations
     data["since"] = changes.since if changes else ""
@@ -143,21 +213,21 @@ def memo_context(
     return escaped
 
 
-_OPEN_QUOTES = ("“", '"', "‘", "'", "«", "„")
-
-
 def quote(text: str) -> Markdown:
-    """The sentence in typographic quotes, unless it already opens with a quotation."""
-    body = escape(text)
-    return body if text.lstrip().startswith(_OPEN_QUOTES) else Markdown(f"“{body}”")
+    """The statement in typographic quotes, its own quotation marks paired (see quotes)."""
+    return escape(quoted(text))
 
 
 def _summarise_position(view: dict[str, Any], position: Position) -> None:
-    """Add a country's headline statement (its first that takes a side), speakers, sources."""
-    index = next((i for i, s in enumerate(position.statements) if s.stance != "STATEMENT"), 0)
-    view["headline"] = view["statements"][index]
+    """Add the headline statement (pinned, else the one that best sums the country up), its
+    verb and object, who said it, the officials' and other voices' statements, speakers and
+    sources."""
+    view["headline"] = view["statements"][view["headline"]] if position.statements else None
+    view["claim"] = claim_of(headline(position)) if position.statements else ""
+    view["officials"] = [s for s in view["statements"] if s["official"]]
+    view["other_voices"] = [s for s in view["statements"] if not s["official"]]
     view["speakers"] = list(dict.fromkeys(s.speaker for s in position.statements if s.speaker))
-    view["source_count"] = len({c.article for s in position.statements for c in s.citations})
+    view["source_count"] = view["sources"]
 
 
 def _escape_tree(value: Any) -> Any:

@@ -146,6 +146,21 @@ def classify_stance(sentence_text: str, after: int = 0, *, speech_only: bool = F
     return "STATEMENT"
 
 
+_NEGATED_CUE = {"OPPOSE": "SUPPORT", "REJECT": "AGREE"}  # "did not support" opposes
+
+
+def cue_span(sentence_text: str, label: str) -> tuple[int, int] | None:
+    """Where the first cue of ``label`` is in the sentence (its object follows it), if any."""
+    low = sentence_text.lower()
+    pattern = _cue_pattern(len(low) != len(sentence_text))
+    if len(low) != len(sentence_text):
+        low = sentence_text
+    for m in pattern.finditer(low):
+        if m.lastgroup in (label, _NEGATED_CUE.get(label)):
+            return m.span()
+    return None
+
+
 def stance_verb(label: str, speaker: str | None = None) -> str:
     """A readable present-tense verb for a memo ('opposes', 'urges', 'says'), agreeing
     with ``speaker``: "Ukrainian officials say", "Lavrov says"."""

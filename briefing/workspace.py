@@ -15,6 +15,7 @@ from pathlib import Path
 from .actors import ActorBook, load_actors
 from .briefing import analyse, build_briefing
 from .config import Config, articles_config, load_config
+from .curation import Curation, load_curation
 from .dedupe import collapse_cached
 from .errors import ArticleError
 from .export import render_output
@@ -170,8 +171,15 @@ class Workspace:
         title: str | None = None,
         date: str | None = None,
         skipped: Sequence[str] = (),
+        curation: Curation | None = None,
     ) -> Briefing:
-        return build_briefing(analyses, self.config, title=title, date=date, skipped=skipped)
+        return build_briefing(
+            analyses, self.config, title=title, date=date, skipped=skipped, curation=curation
+        )
+
+    def curation(self) -> tuple[Curation, str | None]:
+        """The analyst's curation saved with the session, and a problem reading it if any."""
+        return load_curation(self.config.root)
 
     def template(self, name: str | None = None) -> TemplateInfo:
         """The memo template ``name`` (default: the config's) on the workspace's search path."""

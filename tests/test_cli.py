@@ -84,6 +84,8 @@ def test_build_json_schema(ws: Path) -> None:
         "id",
         "path",
         "title",
+        "untitled",
+        "file",
         "outlet",
         "published",
         "url",
@@ -95,9 +97,12 @@ def test_build_json_schema(ws: Path) -> None:
     for point in data["key_points"]:
         assert {"text", "article"} <= set(point)
     for position in data["positions"]:
-        assert {"country", "iso3", "statements"} <= set(position)
+        assert {"country", "iso3", "kind", "sources", "headline", "statements"} <= set(position)
         for s in position["statements"]:
-            assert {"text", "speaker", "stance", "article", "sentence"} <= set(s)
+            assert {"text", "speaker", "speaker_kind", "stance", "claim", "article", "sentence",
+                    "last"} <= set(s)
+    for line in data["glance"]:
+        assert {"country", "iso3", "kind", "claim", "who", "sources", "statement"} <= set(line)
 
 
 def test_output_file_is_never_overwritten_without_force(ws: Path) -> None:

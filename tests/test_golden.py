@@ -28,7 +28,7 @@ def test_sample_workspace_golden(
     name: str, args: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(ROOT)
-    result = CliRunner().invoke(main, ["build", "--date", "2026-01-01", *args])
+    result = CliRunner().invoke(main, ["build", "--date", "2026-01-01", "--no-curation", *args])
     assert result.exit_code == 0, result.output
     golden = GOLDEN / name
     if os.environ.get("BRIEFING_UPDATE_GOLDEN"):

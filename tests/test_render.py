@@ -68,7 +68,7 @@ def test_hostile_article_cannot_change_structure(
     assert not any(text.startswith("Not a heading") for tag, text in headings(memo) if tag == "h1")
     if template == "table":
         rows = [line for line in memo.splitlines() if line.startswith("| ")]
-        assert all(line.count(" | ") == 3 for line in rows[2:])
+        assert all(line.count(" | ") == 4 for line in rows[2:])
 
 
 def test_json_is_stable(make_workspace: Callable[..., Path]) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Tree
 
 from tests.test_tui_support import app_for, settle
 
@@ -48,3 +48,21 @@ def test_export_dialog(snap_compare: Any, tmp_path: Path) -> None:
 
 def test_positions_tab(snap_compare: Any, tmp_path: Path) -> None:
     assert _snap(snap_compare, tmp_path, "3")
+
+
+def test_positions_tab_curated(snap_compare: Any, tmp_path: Path) -> None:
+    """The Positions tab after pinning a statement: its mark, the curation keys in the footer."""
+    app = app_for(tmp_path)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot, app)
+        await pilot.press("down", "3")
+        app.query_one("#positions-tree", Tree).focus()
+        await pilot.pause()
+        await pilot.press("down", "down", "p")
+        await settle(pilot, app)
+        app.clear_notifications()
+        await pilot.pause()
+
+    result: bool = snap_compare(app, terminal_size=SIZE, run_before=run_before)
+    assert result

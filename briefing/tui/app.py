@@ -19,6 +19,7 @@ from ..workspace import Workspace
 from .article_table import ArticleTable
 from .bindings import ACTIONS, app_bindings, check_keymap
 from .commands import WorkbenchCommands
+from .curation_actions import CurationMixin
 from .filters import parse_query
 from .help_screen import HelpScreen
 from .list_actions import ListMixin
@@ -36,7 +37,7 @@ FILTER_HELP = (
 )
 
 
-class BriefingApp(LoadingMixin, ListMixin, MemoMixin):
+class BriefingApp(CurationMixin, LoadingMixin, ListMixin, MemoMixin):
     """Article list + filter on the left, preview tabs on the right, status and keys below."""
 
     CSS_PATH = "app.tcss"
@@ -83,6 +84,7 @@ class BriefingApp(LoadingMixin, ListMixin, MemoMixin):
             self.notify(problem, title="Session", severity="warning", timeout=8)
         self.selection = Selection(state.selected)
         self.memo_title = state.title or None
+        self.curation = state.curation
         if state.sort in SORTS:
             self.sort_mode = state.sort
         self.query_text = state.filter

@@ -16,6 +16,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 
+from ..curation import Curation
 from ..errors import BriefingError
 from ..models import Article
 from ..workspace import Workspace
@@ -69,6 +70,7 @@ class WorkbenchBase(App[None]):
         self._state_error_shown = False
         self._progress = (0, 0)
         self.keymap: dict[str, str] = {}
+        self.curation = Curation()
 
     def notify(
         self,
@@ -165,6 +167,7 @@ class WorkbenchBase(App[None]):
             filter=self.query_text,
             title=self.memo_title,
             sort=self.sort_mode,
+            curation=self.curation,
         )
         self.saver.submit(state)
         self._schedule("_save_timer", SAVE_DELAY, self._save_soon)

@@ -40,6 +40,9 @@ ACTIONS: tuple[Action, ...] = (
     Action("tab_summary", "2", "Summary", "Preview: the summary sentences", show=False),
     Action("tab_positions", "3", "Positions", "Preview: positions by country", show=False),
     Action("tab_memo", "4", "Memo", "Preview: the memo as it would be exported", show=False),
+    Action("drop_statement", "d", "Drop", "Positions: drop the statement (again: restore it)"),
+    Action("move_statement", "m", "Move", "Positions: move the statement to another country"),
+    Action("pin_statement", "p", "Pin", "Positions: pin the statement as its country's headline"),
     Action("help", "question_mark,f1", "Help", "Show all keys"),
     Action("quit", "q", "Quit", "Save the session and quit"),
 )

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from ..models import Analysis, Article, Citation, Position
+from ..models import Analysis, Article, Citation, Position, Statement
+from ..quotes import quoted
 from ..stance import stance_verb
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -64,11 +65,22 @@ def country_label(position: Position) -> Text:
 
 
 def statement_label(position: Position, index: int) -> Text:
-    """``Speaker verb: “text” [s. 4]`` as one plain line."""
+    """``Speaker verb: “text” [s. 4]`` as one plain line; ``★`` marks a pinned headline."""
     stmt = position.statements[index]
-    label = Text(_literal(stmt.speaker or position.country), style="bold")
+    label = Text("")
+    if position.pinned is not None and stmt.citations[0] == position.pinned:
+        label.append("★ ", style="bold yellow")
+    label.append(_literal(stmt.speaker or position.country), style="bold")
     label.append(f" {stance_verb(stmt.stance, stmt.speaker)}: ")
-    label.append(f"“{_literal(stmt.text)}”")
+    label.append(_literal(quoted(stmt.text)))
+    label.append(" " + cite(stmt.citations), style=META_STYLE)
+    return label
+
+
+def dropped_label(position: Position, stmt: Statement) -> Text:
+    """A dropped statement, struck through, with the country it was found under."""
+    label = Text(f"{_literal(position.country)}: ", style="dim")
+    label.append(_literal(quoted(stmt.text)), style="dim strike")
     label.append(" " + cite(stmt.citations), style=META_STYLE)
     return label
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..curation import Curation
 from ..models import Analysis
 from ..workspace import Workspace
 
@@ -18,10 +19,11 @@ def render_memo(
     *,
     title: str | None = None,
     template: str | None = None,
+    curation: Curation | None = None,
 ) -> str:
-    """Markdown memo for ``analyses`` in memo order (template defaults to the config's)."""
-    memo = workspace.render(
-        workspace.build(analyses, title=title), template=workspace.template(template)
-    )
+    """Markdown memo for ``analyses`` in memo order (template defaults to the config's),
+    with the analyst's curation of the positions."""
+    briefing = workspace.build(analyses, title=title, curation=curation)
+    memo = workspace.render(briefing, template=workspace.template(template))
     assert isinstance(memo, str)  # markdown is text; only docx is bytes
     return memo

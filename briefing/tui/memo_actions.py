@@ -10,6 +10,7 @@ from textual import on, work
 from textual.widgets import TabbedContent
 
 from ..briefing import positions_of
+from ..curation import apply_curation, curate
 from ..models import Analysis, Article, Position
 from ..templates import list_templates
 from .base import WorkbenchBase
@@ -29,7 +30,13 @@ class MemoMixin(WorkbenchBase):
         if article is None:
             return
         analysis = self.cache.get(article)
-        self.preview.show_article(article, analysis, self._positions(analysis))
+        found = self._positions(analysis)
+        if analysis is not None and found:
+            curated = curate(found, self.curation, [analysis])
+            shown = apply_curation(found, self.curation, [analysis])
+            self.preview.show_article(article, analysis, shown, curated)
+        else:
+            self.preview.show_article(article, analysis, found)
         if analysis is None and not self.cache.failure(article):
             self._preview_worker(article)
 
@@ -64,6 +71,7 @@ class MemoMixin(WorkbenchBase):
             self.selection.ids,
             self.title_text,
             template or self.workspace.config.memo.template,
+            self.curation,
         )
 
     def refresh_memo(self) -> None:
@@ -94,7 +102,10 @@ class MemoMixin(WorkbenchBase):
     @work(thread=True, group="memo", exclusive=True, exit_on_error=False)
     def _memo_worker(self, key: tuple[object, ...], articles: list[Article], title: str) -> None:
         try:
-            text = memo_text(self.workspace, self.cache, articles, title=title, template=None)
+            text = memo_text(
+                self.workspace, self.cache, articles, title=title, template=None,
+                curation=self.curation,
+            )
         except Exception as exc:  # template errors and core bugs alike: show, don't crash
             self.post_message(MemoReady(key, "", str(exc)))
             return
@@ -154,7 +165,12 @@ class MemoMixin(WorkbenchBase):
 
         try:
             text = memo_text(
-                self.workspace, self.cache, articles, title=title, template=request.template
+                self.workspace,
+                self.cache,
+                articles,
+                title=title,
+                template=request.template,
+                curation=self.curation,
             )
             write_atomic(request.path, text, overwrite=request.overwrite)
         except Exception as exc:
@@ -175,7 +191,10 @@ class MemoMixin(WorkbenchBase):
     @work(thread=True, group="copy", exclusive=True, exit_on_error=False)
     def _copy_worker(self, articles: list[Article], title: str) -> None:
         try:
-            text = memo_text(self.workspace, self.cache, articles, title=title, template=None)
+            text = memo_text(
+                self.workspace, self.cache, articles, title=title, template=None,
+                curation=self.curation,
+            )
         except Exception as exc:
             self.call_from_thread(self.notify, str(exc), title="Copy failed", severity="error")
             return

@@ -1,4 +1,4 @@
-"""Session state (selection, memo order, filter, title) kept in ``.briefing/state.json``.
+"""Session state (selection, memo order, filter, title, curation) kept in ``.briefing/state.json``.
 
 A broken or foreign state file must never stop the analyst from working: :func:`load_state`
 returns a fresh state plus a one-line problem to show, instead of raising.
@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..curation import Curation, curation_from_json, curation_to_json
+from ..curation import state_path as state_path
 from ..fsutil import write_atomic
 
 VERSION = 1
@@ -25,10 +27,7 @@ class SessionState:
     filter: str = ""
     title: str | None = None
     sort: str = ""
-
-
-def state_path(root: Path) -> Path:
-    return root / ".briefing" / "state.json"
+    curation: Curation = field(default_factory=Curation)
 
 
 def _strings(value: Any) -> tuple[str, ...] | None:
@@ -53,7 +52,7 @@ def parse_state(data: Any) -> SessionState:
         raise ValueError("'title' must be a string")
     if not isinstance(sort, str):
         raise ValueError("'sort' must be a string")
-    return SessionState(selected, text, title, sort)
+    return SessionState(selected, text, title, sort, curation_from_json(data.get("curation")))
 
 
 def load_state(path: Path) -> tuple[SessionState, str | None]:
@@ -77,6 +76,7 @@ def dump_state(state: SessionState) -> str:
         "filter": state.filter,
         "title": state.title,
         "sort": state.sort,
+        "curation": curation_to_json(state.curation),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from textual.message import Message
 
+from ..curation import Curation
 from ..errors import ArticleError
 from ..models import Article
 from ..workspace import Workspace
@@ -119,9 +120,11 @@ def memo_text(
     *,
     title: str | None,
     template: str | None,
+    curation: Curation | None = None,
 ) -> str:
     """Render the memo for ``articles`` in memo order (articles the core failed on are left out).
 
     Raises BriefingError (e.g. a broken template) for the caller to show.
     """
-    return render_memo(workspace, cache.analyse_many(articles), title=title, template=template)
+    analyses = cache.analyse_many(articles)
+    return render_memo(workspace, analyses, title=title, template=template, curation=curation)
