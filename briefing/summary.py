@@ -3,8 +3,8 @@
 The ranking lives in :mod:`briefing.summary_rank` (lead prior x TF-IDF centrality x length
 and form quality, then maximal marginal relevance); this module maps it onto the pipeline's
 records. Summaries list sentence indices in article order; key points come best first, and a
-key point said by several articles (near-duplicate sentences, cosine >= ``DUPLICATE``) cites
-every one of them.
+key point said by several articles (sentences with cosine >= ``CARRIES``) cites every one
+of them.
 """
 
 from __future__ import annotations
@@ -15,16 +15,25 @@ import numpy as np
 
 from .models import Analysis, Citation, KeyPoint, Sentence
 from .sentences import make_sentences
+from .sentence_form import stands_alone
 from .summary_rank import (
-    DUPLICATE,
+    CLUSTER,
     SentenceGraph,
+    Vector,
     build_graph,
     cap,
+    quality,
     rank_across,
     scores,
     select,
     similarity_to,
 )
+
+#: Cosine from which another article's sentence carries the same fact (and is cited). Below
+#: ``DUPLICATE`` (0.7, a reprint): outlets retell a fact in their own words.
+CARRIES = 0.5
+#: Rows whose cross-article support is measured: the best by cluster relevance.
+_POOL = 50
 
 
 def summarize_sentences(sentences: Sequence[Sentence], n: int = 3) -> tuple[int, ...]:
@@ -56,30 +65,38 @@ def summarize_across(docs: Sequence[Sequence[Sentence]], n: int = 9) -> list[tup
 
 
 def key_points(analyses: Sequence[Analysis], n: int = 5) -> tuple[KeyPoint, ...]:
-    """The most central, non-redundant sentences across articles, each cited, best first.
+    """The sentences that tell the story across articles, each cited, the central event first.
+
+    Only sentences that stand on their own are candidates (:func:`stands_alone`: no fragment
+    leaning on the sentence before, no question, no heading or caption). Across several
+    articles a candidate's weight is its usable quality times its lead prior plus its
+    *support*: the summed cosine of the best-matching sentence in each other article that
+    carries it (cosine >= ``CARRIES``), so a fact reported by several outlets comes first.
+    Support is computed for the ``_POOL`` best candidates by the cluster relevance
+    (:func:`briefing.summary_rank.scores`), one similarity row each, so nothing quadratic is
+    built past ``MAX_SENTENCES``. Points are then chosen by maximal marginal relevance, which
+    never takes a near-duplicate of a chosen point: a fact several articles carry is one point.
 
     Candidates are every sentence of the articles or, when there are more than
-    ``MAX_SENTENCES`` in all, each article's opening sentences (:func:`cap`): the lead prior
-    would rarely pick a later one, and the work stays linear in the articles. Past
-    ``MAX_SENTENCES`` the ranking runs on the sparse TF-IDF rows (:mod:`briefing.summary_rank`),
-    so nothing quadratic in the sentence count is built. The candidates are deliberately not
-    each article's own summary (``Analysis.summary``), though that would be about 2.5 times
-    less work: the sparse ranking then gives exactly what the dense one would on the same
-    sentences, and a reprinted lead sentence is found, and cited, in every article carrying
-    it, not only in those whose summary happened to keep it.
-
-    A point cites its own article first, then, in article order, every other article with
-    a near-duplicate sentence (cosine >= ``DUPLICATE``), at its most similar sentence.
+    ``MAX_SENTENCES`` in all, each article's opening sentences (:func:`cap`). A point cites
+    its own article first, then, in article order, every other article carrying it (cosine
+    >= ``CARRIES``), at its most similar sentence.
     """
     if n <= 0 or not analyses:
         return ()
     graph = build_graph(cap([[s.text for s in a.sentences] for a in analyses]))
+    usable = np.array([stands_alone(t) for t in graph.texts], dtype=bool)
+    relevance = np.where(usable, scores(graph), 0.0)
+    if graph.n_docs > 1:
+        relevance = _with_support(graph, relevance, max(_POOL, 4 * n))
     points: list[KeyPoint] = []
-    for row in select(graph, scores(graph), n):
+    for row in select(graph, relevance, n):
+        if relevance[row] <= 0:
+            break
         doc, index = int(graph.doc[row]), int(graph.index[row])
         citations = [Citation(analyses[doc].article.id, analyses[doc].sentences[index].index)]
         cited = {analyses[doc].article.id}
-        for other, best in _best_duplicates(graph, row):
+        for other, best in _carriers(graph, row):
             analysis = analyses[other]
             if analysis.article.id in cited:
                 continue
@@ -91,11 +108,29 @@ def key_points(analyses: Sequence[Analysis], n: int = 5) -> tuple[KeyPoint, ...]
     return tuple(points)
 
 
-def _best_duplicates(graph: SentenceGraph, row: int) -> list[tuple[int, int]]:
-    """``(document, row)`` for every document holding a near-duplicate of ``row``, in
-    document order, with its most similar row (the first one on a tie)."""
+def _with_support(graph: SentenceGraph, relevance: Vector, pool: int) -> Vector:
+    """Key-point weights: quality x (lead prior + support) for the ``pool`` best rows, else 0."""
+    rows = np.argsort(-relevance, kind="stable")[:pool]
+    rows = rows[relevance[rows] > 0]
+    lead = np.exp(-graph.words_before / CLUSTER.lead_words)
+    weight = np.zeros_like(relevance)
+    form = quality(graph, CLUSTER)
+    for row in rows.tolist():
+        support = sum(sim for _, _, sim in _carriers_scored(graph, row))
+        weight[row] = form[row] * (lead[row] + support)
+    return weight
+
+
+def _carriers(graph: SentenceGraph, row: int) -> list[tuple[int, int]]:
+    """``(document, row)`` for every other document carrying ``row`` (cosine >= ``CARRIES``),
+    in document order, with its most similar row (the first one on a tie)."""
+    return [(doc, best) for doc, best, _ in _carriers_scored(graph, row)]
+
+
+def _carriers_scored(graph: SentenceGraph, row: int) -> list[tuple[int, int, float]]:
+    """:func:`_carriers` with each carrying row's cosine."""
     sim = similarity_to(graph, row)
-    hits = np.flatnonzero(sim >= DUPLICATE)
+    hits = np.flatnonzero((sim >= CARRIES) & (graph.doc != graph.doc[row]))
     if hits.size == 0:
         return []
     docs = graph.doc[hits]
@@ -103,4 +138,6 @@ def _best_duplicates(graph: SentenceGraph, row: int) -> list[tuple[int, int]]:
     docs, hits = docs[order], hits[order]
     first = np.ones(len(hits), dtype=bool)
     first[1:] = docs[1:] != docs[:-1]
-    return list(zip(docs[first].tolist(), hits[first].tolist(), strict=True))
+    return list(
+        zip(docs[first].tolist(), hits[first].tolist(), sim[hits[first]].tolist(), strict=True)
+    )

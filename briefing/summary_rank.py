@@ -33,26 +33,31 @@ constants were chosen on one half of the dev sets and checked on the other half
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from .sentence_form import leans_on_context
 from .textstats import TermMatrix, term_matrix, words_per_text
 
 
 @dataclass(frozen=True)
 class Profile:
-    """How far the lead prior reaches (in words) and how much centrality weighs against it."""
+    """How far the lead prior reaches (in words), how much centrality weighs against it, the
+    sentence length above which relevance falls off as ``ideal_words / n``, and the factor for
+    a sentence that leans on its context (:func:`briefing.sentence_form.leans_on_context`)."""
 
     lead_words: float
     weight: float
+    ideal_words: float = 25.0
+    leaning: float = 1.0
+    lead_only: bool = False
 
 
 ARTICLE = Profile(lead_words=100.0, weight=0.3)
 CLUSTER = Profile(lead_words=300.0, weight=3.0)
-IDEAL_WORDS = 25.0
 MIN_WORDS = 8.0
 LAMBDA = 0.5
 DUPLICATE = 0.7
@@ -175,11 +180,13 @@ def centrality(graph: SentenceGraph) -> Vector:
     return np.asarray(score / top if top > 0 else np.zeros_like(score), dtype=np.float64)
 
 
-def quality(graph: SentenceGraph) -> Vector:
+def quality(graph: SentenceGraph, profile: Profile = ARTICLE) -> Vector:
     """How usable each sentence is in a summary, in [0, 1], from its length and form."""
     n = np.maximum(graph.n_words, 1.0)
-    q = np.minimum(1.0, n / MIN_WORDS) * np.minimum(1.0, IDEAL_WORDS / n)
+    q = np.minimum(1.0, n / MIN_WORDS) * np.minimum(1.0, profile.ideal_words / n)
     form = np.ones(len(graph.texts))
+    if profile.leaning != 1.0:
+        form[[i for i, t in enumerate(graph.texts) if leans_on_context(t)]] *= profile.leaning
     ends = [t.rstrip(_CLOSERS) for t in graph.texts]
     form[[i for i, t in enumerate(ends) if t.endswith("?")]] *= _QUESTION
     joined = "\x00".join(graph.texts).lower()
@@ -213,7 +220,8 @@ def scores(graph: SentenceGraph, profile: Profile | None = None) -> Vector:
     """The relevance of each sentence before redundancy control."""
     p = profile or profile_for(graph)
     lead = np.exp(-graph.words_before / p.lead_words)
-    return np.asarray(quality(graph) * (lead + p.weight * centrality(graph)), dtype=np.float64)
+    relevance = quality(graph, p) * (lead + p.weight * centrality(graph))
+    return np.asarray(relevance, dtype=np.float64)
 
 
 def select(graph: SentenceGraph, relevance: Vector, n: int) -> list[int]:
@@ -251,8 +259,43 @@ def cap(docs: Sequence[Sequence[str]]) -> list[Sequence[str]]:
     return [d[:keep] for d in docs]
 
 
-def rank_across(docs: Sequence[Sequence[str]], n: int) -> list[tuple[int, int]]:
+def select_lead(graph: SentenceGraph, profile: Profile, n: int) -> list[int]:
+    """The first ``n`` usable rows in reading order (document by document, round robin).
+
+    Usable: full quality form (no furniture, no question, not leaning on its context when
+    the profile penalises that), at least half ``MIN_WORDS`` words, and no near-duplicate of
+    a row already taken. Unusable rows fill in, in reading order, when too few are usable.
+    """
+    form = quality(graph, replace(profile, ideal_words=np.inf)) * np.minimum(
+        1.0, np.maximum(graph.n_words, 1.0) / MIN_WORDS
+    ) ** -1
+    order = np.lexsort((graph.doc, graph.index))
+    usable = (form >= 1.0) & (graph.n_words >= MIN_WORDS / 2)
+    chosen: list[int] = []
+    for wanted in (True, False):
+        for row in order.tolist():
+            if len(chosen) >= n:
+                return chosen
+            if usable[row] != wanted or row in chosen:
+                continue
+            if chosen and max(similarity_to(graph, row)[chosen]) >= DUPLICATE:
+                continue
+            chosen.append(row)
+    return chosen
+
+
+def pick(graph: SentenceGraph, n: int, profile: Profile | None = None) -> list[int]:
+    """Up to ``n`` rows by the profile's method, best (or first) first."""
+    p = profile or profile_for(graph)
+    if p.lead_only:
+        return select_lead(graph, p, n)
+    return select(graph, scores(graph, p), n)
+
+
+def rank_across(
+    docs: Sequence[Sequence[str]], n: int, profile: Profile | None = None
+) -> list[tuple[int, int]]:
     """Up to ``n`` ``(document, sentence)`` pairs that best summarise ``docs``, best first."""
     graph = build_graph(cap(docs))
-    rows = select(graph, scores(graph), n)
+    rows = pick(graph, n, profile)
     return [(int(graph.doc[r]), int(graph.index[r])) for r in rows]
