@@ -6,8 +6,8 @@ what it is about. The tests are on closed word classes, not on topics:
 * it opens with an anaphoric pronoun or demonstrative ("He", "They", "This", "Those") or a
   discourse connective ("But", "Also", "However,", "Meanwhile"): its subject or its point is
   in the sentence before;
-* its speaker is only a pronoun ('"…," she said.', "…, he added."), or it opens a quotation it
-  does not close (the speaker comes in a later sentence);
+* its speaker is only a pronoun ('"…," she said.', "…, he added."), it is a quotation with
+  no speaker, or it opens or closes a quotation that runs over several sentences;
 * it is a question, or it has the form of a heading or caption: no closing punctuation, or
   nearly every word capitalised.
 """
@@ -51,9 +51,18 @@ def leans_on_context(text: str) -> bool:
     word = first_word(stripped)
     if word.split("'")[0] in _ANAPHORS or word in _CONNECTIVES:
         return not _quoted_with_named_speaker(stripped)
-    if stripped[:1] in _OPEN_QUOTES and not any(q in stripped[1:] for q in _CLOSE_QUOTES):
-        return True  # a quotation that goes on in the next sentence
+    if _unbalanced_quote(stripped):
+        return True  # part of a quotation that runs over several sentences
+    if stripped[:1] in _OPEN_QUOTES and stripped.rstrip(".!?")[-1:] in _CLOSE_QUOTES:
+        return True  # a whole quotation: its speaker is in another sentence
     return bool(_PRONOUN_SPEAKER.search(stripped))
+
+
+def _unbalanced_quote(text: str) -> bool:
+    """An opening quotation mark without its closing one, or the reverse."""
+    if text.count('"') % 2:
+        return True
+    return text.count("“") != text.count("”")
 
 
 def _quoted_with_named_speaker(text: str) -> bool:

@@ -17,12 +17,10 @@ from .models import Analysis, Citation, KeyPoint, Sentence
 from .sentences import make_sentences
 from .sentence_form import stands_alone
 from .summary_rank import (
-    CLUSTER,
     SentenceGraph,
     Vector,
     build_graph,
     cap,
-    quality,
     rank_across,
     scores,
     select,
@@ -69,9 +67,10 @@ def key_points(analyses: Sequence[Analysis], n: int = 5) -> tuple[KeyPoint, ...]
 
     Only sentences that stand on their own are candidates (:func:`stands_alone`: no fragment
     leaning on the sentence before, no question, no heading or caption). Across several
-    articles a candidate's weight is its usable quality times its lead prior plus its
-    *support*: the summed cosine of the best-matching sentence in each other article that
-    carries it (cosine >= ``CARRIES``), so a fact reported by several outlets comes first.
+    articles a candidate's weight is its cluster relevance (quality x (lead prior + centrality))
+    times ``1 + support``, the support being the summed cosine of the best-matching sentence
+    in each other article that carries it (cosine >= ``CARRIES``): a fact reported by several
+    outlets comes first.
     Support is computed for the ``_POOL`` best candidates by the cluster relevance
     (:func:`briefing.summary_rank.scores`), one similarity row each, so nothing quadratic is
     built past ``MAX_SENTENCES``. Points are then chosen by maximal marginal relevance, which
@@ -109,15 +108,17 @@ def key_points(analyses: Sequence[Analysis], n: int = 5) -> tuple[KeyPoint, ...]
 
 
 def _with_support(graph: SentenceGraph, relevance: Vector, pool: int) -> Vector:
-    """Key-point weights: quality x (lead prior + support) for the ``pool`` best rows, else 0."""
+    """Key-point weights: relevance x (1 + support) for the ``pool`` most relevant rows, else 0.
+
+    Multiplying keeps the lead prior's order among sentences every article carries (the same
+    wire story reprinted: each of its sentences is "carried" everywhere).
+    """
     rows = np.argsort(-relevance, kind="stable")[:pool]
     rows = rows[relevance[rows] > 0]
-    lead = np.exp(-graph.words_before / CLUSTER.lead_words)
     weight = np.zeros_like(relevance)
-    form = quality(graph, CLUSTER)
     for row in rows.tolist():
         support = sum(sim for _, _, sim in _carriers_scored(graph, row))
-        weight[row] = form[row] * (lead[row] + support)
+        weight[row] = relevance[row] * (1.0 + support)
     return weight
 
 

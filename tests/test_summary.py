@@ -248,3 +248,15 @@ def test_key_points_leave_out_fragments_questions_and_captions() -> None:
 )
 def test_stands_alone(text: str, alone: bool) -> None:
     assert stands_alone(text) is alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The river will be back to normal within a week, if the weather holds.”",
+        'Everyone in the village helped to fill the sandbags that night."',
+        "“The water came up faster than anyone expected, and we lost the lower road.",
+    ],
+)
+def test_quotations_without_their_speaker_do_not_stand_alone(text: str) -> None:
+    assert not stands_alone(text)
