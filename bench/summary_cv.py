@@ -96,11 +96,6 @@ def name(lead: float, weight: float, ideal: float, leaning: float) -> str:
     return f"lead {lead:g} w {weight:g} len {ideal:g} lean {leaning:g}"
 
 
-def most_lead_biased(candidates: Sequence[tuple[str, Profile]]) -> str:
-    """The candidate trusting the lead most: shortest reach, then least centrality."""
-    return min(candidates, key=lambda c: (c[1].lead_words, c[1].weight, -c[1].ideal_words))[0]
-
-
 class Scorer:
     """ROUGE F1 x 100 per item, memoised on the chosen sentences."""
 
@@ -221,12 +216,15 @@ def cv_report(
     base_f = baseline_folds(base, folds)
     sizes = [int((folds == f).sum()) for f in range(FOLDS)]
     top = max(base, key=lambda b: float(b.per_item[:, 0].mean())).name
-    print(f"\n{title}: {len(cv)} items in {FOLDS} folds {sizes}; Δ = gain over {top}, "
-          f"the baseline with the best mean R-1")
-    print("| system                                   |    R-1 |    R-2 | R-Lsum | ΔR-1 mean [min, max] "
-          "| ΔR-2 mean [min, max]  | ΔR-L mean [min, max]  | worst |")
-    print(f"|{'-' * 42}|{'-' * 8}|{'-' * 8}|{'-' * 8}|{'-' * 22}|{'-' * 23}|{'-' * 23}|"
-          f"{'-' * 7}|")
+    print(
+        f"\n{title}: {len(cv)} items in {FOLDS} folds {sizes}; Δ = gain over {top}, "
+        f"the baseline with the best mean R-1"
+    )
+    print(
+        f"| {'system':<40} |    R-1 |    R-2 | R-Lsum | ΔR-1 mean [min, max] "
+        "| ΔR-2 mean [min, max]  | ΔR-L mean [min, max]  | worst |"
+    )
+    print(f"|{'-' * 42}|{'-' * 8}|{'-' * 8}|{'-' * 8}|{'-' * 22}|{'-' * 23}|{'-' * 23}|{'-' * 7}|")
 
     def row(r: Result, mark: str = "") -> None:
         mean = r.per_item.mean(axis=0)
@@ -236,11 +234,14 @@ def cv_report(
             for k in range(3)
         ]
         low = float(fold_gains(r, base, folds).min())
-        print(f"| {(r.name + mark)[:40]:<40} | {mean[0]:6.2f} | {mean[1]:6.2f} | {mean[2]:6.2f} "
-              f"| {cells[0]:<20} | {cells[1]:<21} | {cells[2]:<21} | {low:+5.2f} |")
+        print(
+            f"| {(r.name + mark)[:40]:<40} | {mean[0]:6.2f} | {mean[1]:6.2f} | {mean[2]:6.2f} "
+            f"| {cells[0]:<20} | {cells[1]:<21} | {cells[2]:<21} | {low:+5.2f} |"
+        )
 
     for b in base:
         row(b)
+
     def worst(r: Result) -> float:
         return float(fold_gains(r, base, folds).min())
 
@@ -252,16 +253,25 @@ def cv_report(
     for r in shown:
         marks = (" *" if r.name == chosen else "") + (" (was)" if r.name == shipped else "")
         row(r, marks)
-    print(f"({len(results)} candidates; the {show} best by mean gain, the 3 next best by worst "
-          "fold, the pick *, the profile shipped before (was) and the fallback)")
-    print(f"surest-gain pick: {chosen}" + ("" if sure else " (fallback: no candidate's worst "
-          "fold beats the baseline)"))
+    print(
+        f"({len(results)} candidates; the {show} best by mean gain, the 3 next best by worst "
+        "fold, the pick *, the profile shipped before (was) and the fallback)"
+    )
+    print(
+        f"surest-gain pick: {chosen}"
+        + ("" if sure else " (fallback: no candidate's worst fold beats the baseline)")
+    )
     picks = nested(results, base, folds, fallback)
     gains = np.array([g for _, g in picks])
-    print("rule checked by nested CV (pick on 4 folds, score the 5th): gain "
-          + ", ".join(f"{m} {gains[:, k].mean():+.2f} [{gains[:, k].min():+.2f}, "
-                      f"{gains[:, k].max():+.2f}]" for k, m in enumerate(("R-1", "R-2", "R-L")))
-          + "; picks: " + "; ".join(sorted({name for name, _ in picks})))
+    print(
+        "rule checked by nested CV (pick on 4 folds, score the 5th): gain "
+        + ", ".join(
+            f"{m} {gains[:, k].mean():+.2f} [{gains[:, k].min():+.2f}, {gains[:, k].max():+.2f}]"
+            for k, m in enumerate(("R-1", "R-2", "R-L"))
+        )
+        + "; picks: "
+        + "; ".join(sorted({name for name, _ in picks}))
+    )
     return chosen
 
 
@@ -274,7 +284,7 @@ def final_report(
     """ROUGE of each system on the final slice (evaluate once, at the end)."""
     final = [it for it in items if is_final(it.id)]
     print(f"\n{title}: final slice, {len(final)} items (sha1(id) % 5 == 0)")
-    print("| system                                   |    R-1 |    R-2 | R-Lsum |")
+    print(f"| {'system':<40} |    R-1 |    R-2 | R-Lsum |")
     print(f"|{'-' * 42}|{'-' * 8}|{'-' * 8}|{'-' * 8}|")
     for name, system in systems:
         mean = np.array([scorer(it, system(it)) for it in final]).mean(axis=0)

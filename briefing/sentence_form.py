@@ -18,15 +18,17 @@ import re
 
 #: Pronouns and demonstratives whose referent is outside the sentence when they open it.
 _ANAPHORS = frozenset(
-    "he she it they we i you him her them his its their theirs our us my me this that these "
-    "those such others latter former".split()
-)
+    ("he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "his", "its", "their",
+     "theirs", "our", "us", "my", "me", "this", "that", "these", "those", "such", "others",
+     "latter", "former")
+)  # fmt: skip
 #: Discourse connectives: an opening one links the sentence to the one before.
 _CONNECTIVES = frozenset(
-    "but and or nor so yet also however still then thus hence therefore meanwhile moreover "
-    "furthermore nevertheless nonetheless instead otherwise besides additionally likewise "
-    "similarly indeed consequently accordingly afterwards again too plus".split()
-)
+    ("but", "and", "or", "nor", "so", "yet", "also", "however", "still", "then", "thus", "hence",
+     "therefore", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless",
+     "instead", "otherwise", "besides", "additionally", "likewise", "similarly", "indeed",
+     "consequently", "accordingly", "afterwards", "again", "too", "plus")
+)  # fmt: skip
 _OPEN_QUOTES = "\"'“‘«"
 _CLOSE_QUOTES = "\"'”’»"
 _EDGE = "\"'“”‘’«»()[]—–-…*•· \t\n"
@@ -36,7 +38,6 @@ _PRONOUN_SPEAKER = re.compile(
     r"[,\"”’]\s*(?:he|she|they|we|i)\s+[a-z]+(?:\s+[a-z]+){0,2}\s*[.!]?[\"”’]?\s*$",
     re.IGNORECASE,
 )
-_TERMINAL = (".", "!", "?", ".\"", ".”", ".’", ".'", "!\"", "!”", "?\"", "?”", ".)")
 
 
 def first_word(text: str) -> str:
@@ -85,14 +86,12 @@ def is_question(text: str) -> bool:
 def looks_like_heading(text: str) -> bool:
     """True for headings, captions and labels: no closing punctuation, or nearly all capitals."""
     stripped = text.strip()
-    if not stripped.endswith(_TERMINAL) and not stripped.rstrip(_CLOSE_QUOTES + ")").endswith(
-        (".", "!", "?")
-    ):
+    if not stripped.rstrip(_CLOSE_QUOTES + ")]").endswith((".", "!", "?", "…")):
         return True
-    words = _WORD.findall(stripped)
+    words: list[str] = _WORD.findall(stripped)
     if len(words) < 4:
         return True
-    capitals = sum(w[0].isupper() for w in words)
+    capitals = sum(1 for w in words if w[0].isupper())
     return capitals >= 0.75 * len(words)
 
 

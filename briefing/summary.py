@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from .models import Analysis, Citation, KeyPoint, Sentence
-from .sentences import make_sentences
 from .sentence_form import stands_alone
+from .sentences import make_sentences
 from .summary_rank import (
     SentenceGraph,
     Vector,

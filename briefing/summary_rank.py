@@ -266,9 +266,10 @@ def select_lead(graph: SentenceGraph, profile: Profile, n: int) -> list[int]:
     the profile penalises that), at least half ``MIN_WORDS`` words, and no near-duplicate of
     a row already taken. Unusable rows fill in, in reading order, when too few are usable.
     """
-    form = quality(graph, replace(profile, ideal_words=np.inf)) * np.minimum(
-        1.0, np.maximum(graph.n_words, 1.0) / MIN_WORDS
-    ) ** -1
+    form = (
+        quality(graph, replace(profile, ideal_words=np.inf))
+        * np.minimum(1.0, np.maximum(graph.n_words, 1.0) / MIN_WORDS) ** -1
+    )
     order = np.lexsort((graph.doc, graph.index))
     usable = (form >= 1.0) & (graph.n_words >= MIN_WORDS / 2)
     chosen: list[int] = []

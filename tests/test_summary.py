@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from briefing.models import Analysis, Article, Citation, KeyPoint
-from briefing.sentences import make_sentences
 from briefing.sentence_form import stands_alone
+from briefing.sentences import make_sentences
 from briefing.summary import key_points, summarize, summarize_across, summarize_sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
