@@ -8,8 +8,8 @@ what it is about. The tests are on closed word classes, not on topics:
   in the sentence before;
 * its speaker is only a pronoun ('"…," she said.', "…, he added."), it is a quotation with
   no speaker, or it opens or closes a quotation that runs over several sentences;
-* it is a question, or it has the form of a heading or caption: no closing punctuation, or
-  nearly every word capitalised.
+* it is a question, or it has the form of a heading or caption: no closing punctuation,
+  nearly every word capitalised, or a one-word label and a colon in front.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ _CONNECTIVES = frozenset(
 _OPEN_QUOTES = "\"'“‘«"
 _CLOSE_QUOTES = "\"'”’»"
 _EDGE = "\"'“”‘’«»()[]—–-…*•· \t\n"
+_LABEL = re.compile(r"[A-Z][a-z]+:\s")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 #: The clause after the last comma or closing quote: "…, he said." / '…" she told reporters.'
 _PRONOUN_SPEAKER = re.compile(
@@ -84,8 +85,11 @@ def is_question(text: str) -> bool:
 
 
 def looks_like_heading(text: str) -> bool:
-    """True for headings, captions and labels: no closing punctuation, or nearly all capitals."""
+    """True for headings, captions and labels: no closing punctuation, nearly all capitals, or
+    a one-word label and a colon in front ("Pictured: …", "Tragic: …")."""
     stripped = text.strip()
+    if _LABEL.match(stripped):
+        return True
     if not stripped.rstrip(_CLOSE_QUOTES + ")]").endswith((".", "!", "?", "…")):
         return True
     words: list[str] = _WORD.findall(stripped)

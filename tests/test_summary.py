@@ -244,6 +244,8 @@ def test_key_points_leave_out_fragments_questions_and_captions() -> None:
         ("WHY THE BRIDGE MATTERS", False),
         ("Photo: the old bridge before the flood", False),
         ("Bridge Repairs Begin In Orsk After Winter Floods.", False),
+        ("Rescued: the ferry crew were brought ashore by a lifeboat from Orsk.", False),
+        ("The mayor said: the bridge will be rebuilt by the spring of next year.", True),
     ],
 )
 def test_stands_alone(text: str, alone: bool) -> None:
