@@ -56,7 +56,7 @@ class Profile:
     lead_only: bool = False
 
 
-ARTICLE = Profile(lead_words=100.0, weight=0.3, ideal_words=25.0, leaning=0.5)
+ARTICLE = Profile(lead_words=100.0, weight=0.1, ideal_words=20.0, leaning=0.5)
 CLUSTER = Profile(lead_words=1000.0, weight=1.0, ideal_words=50.0)
 MIN_WORDS = 8.0
 LAMBDA = 0.5
