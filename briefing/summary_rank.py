@@ -14,20 +14,25 @@ Each sentence *i* gets a relevance ``quality_i * (lead_i + weight * centrality_i
   with ``X`` the unit TF-IDF rows, the degrees are ``X·(Xᵀ·1)`` minus each row's own
   document's share and itself, and MMR only needs the cosines to the few rows it picks.
 * ``quality_i`` prefers informative, highlight-sized sentences: it falls off linearly below
-  ``MIN_WORDS`` words and as ``IDEAL_WORDS / n`` above ``IDEAL_WORDS`` (relevance per word,
-  so two tight sentences beat one rambling one), and is cut for questions and for page
-  furniture ("Scroll down for video", "Click here", "PUBLISHED:", photo credits).
+  ``MIN_WORDS`` words and as ``ideal_words / n`` above the profile's ``ideal_words``
+  (relevance per word, so two tight sentences beat one rambling one), and is cut for
+  questions, for page furniture ("Scroll down for video", "Click here", "PUBLISHED:", photo
+  credits) and, by the profile's ``leaning`` factor, for sentences that lean on the one
+  before ("But …", "…, he said.": :func:`briefing.sentence_form.leans_on_context`).
 
 Sentences are then picked greedily by maximal marginal relevance, ``relevance - LAMBDA * best
 relevance * max cosine to the sentences already chosen``, and a near-duplicate of a chosen
 sentence (cosine >= ``DUPLICATE``) is never picked.
 
-Two profiles set ``lead_words`` and ``weight``. A single article (:data:`ARTICLE`) trusts its
-lead: 100 words, centrality as a tie-breaker (0.3). A cluster (:data:`CLUSTER`) trusts
-consensus: each outlet's lead is only its own framing, and clustered web articles open with
-more furniture, so centrality leads (3.0) and the lead prior decays over 300 words. The
-constants were chosen on one half of the dev sets and checked on the other half
-(``bench/README.md``); nothing in them names a source or a data set.
+Two profiles set these constants. A single article (:data:`ARTICLE`) trusts its lead: 100
+words, centrality only as a tie-breaker (0.1), sentences of about 20 words, leaning sentences
+at half weight. A cluster (:data:`CLUSTER`) trusts consensus: each outlet's lead is only its
+own framing, so the lead prior decays over 1,000 words, centrality weighs as much as the
+lead, and longer sentences (50 words) are fine. Both were chosen by 5-fold cross-validation
+over the whole dev sets with a "surest gain" rule (the best mean gain among the candidates
+whose worst fold still beats the baseline; ``bench/summary_cv.py``, ``bench/README.md``);
+nothing in them names a source or a data set. ``lead_only`` profiles take the first usable
+sentences in reading order (:func:`select_lead`), the CV's lead-biased fallback.
 """
 
 from __future__ import annotations
