@@ -11,6 +11,7 @@ from briefing.models import Analysis, Article, Citation, KeyPoint
 from briefing.sentence_form import stands_alone
 from briefing.sentences import make_sentences
 from briefing.summary import key_points, summarize, summarize_across, summarize_sentences
+from briefing.summary_rank import Profile, rank_across
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -262,3 +263,13 @@ def test_stands_alone(text: str, alone: bool) -> None:
 )
 def test_quotations_without_their_speaker_do_not_stand_alone(text: str) -> None:
     assert not stands_alone(text)
+
+
+def test_lead_only_profile_takes_the_first_usable_sentences_round_robin() -> None:
+    lead_only = Profile(100.0, 0.0, 25.0, 1.0, lead_only=True)
+    harbour = [s.text for s in make_sentences(HARBOUR)]
+    picked = rank_across([harbour], 4, lead_only)
+    # "Scroll down for video." (furniture) and the question are passed over
+    assert [i for _, i in picked] == [0, 1, 3, 5]
+    strike = [s.text for s in make_sentences(STRIKE)]
+    assert rank_across([harbour, strike], 3, lead_only) == [(0, 0), (1, 0), (0, 1)]
