@@ -71,10 +71,11 @@ def key_points(analyses: Sequence[Analysis], n: int = 5) -> tuple[KeyPoint, ...]
     times ``1 + support``, the support being the summed cosine of the best-matching sentence
     in each other article that carries it (cosine >= ``CARRIES``): a fact reported by several
     outlets comes first.
-    Support is computed for the ``_POOL`` best candidates by the cluster relevance
-    (:func:`briefing.summary_rank.scores`), one similarity row each, so nothing quadratic is
-    built past ``MAX_SENTENCES``. Points are then chosen by maximal marginal relevance, which
-    never takes a near-duplicate of a chosen point: a fact several articles carry is one point.
+    Only the ``_POOL`` most relevant candidates by the cluster relevance
+    (:func:`briefing.summary_rank.scores`) that stand alone are weighed, one similarity row
+    each, so nothing quadratic is built past ``MAX_SENTENCES``. Points are then chosen by
+    maximal marginal relevance, which never takes a near-duplicate of a chosen point: a fact
+    several articles carry is one point.
 
     Candidates are every sentence of the articles or, when there are more than
     ``MAX_SENTENCES`` in all, each article's opening sentences (:func:`cap`). A point cites
@@ -84,10 +85,9 @@ def key_points(analyses: Sequence[Analysis], n: int = 5) -> tuple[KeyPoint, ...]
     if n <= 0 or not analyses:
         return ()
     graph = build_graph(cap([[s.text for s in a.sentences] for a in analyses]))
-    usable = np.array([stands_alone(t) for t in graph.texts], dtype=bool)
-    relevance = np.where(usable, scores(graph), 0.0)
+    relevance = _usable_pool(graph, scores(graph), max(_POOL, 4 * n))
     if graph.n_docs > 1:
-        relevance = _with_support(graph, relevance, max(_POOL, 4 * n))
+        relevance = _with_support(graph, relevance)
     points: list[KeyPoint] = []
     for row in select(graph, relevance, n):
         if relevance[row] <= 0:
@@ -107,16 +107,30 @@ def key_points(analyses: Sequence[Analysis], n: int = 5) -> tuple[KeyPoint, ...]
     return tuple(points)
 
 
-def _with_support(graph: SentenceGraph, relevance: Vector, pool: int) -> Vector:
-    """Key-point weights: relevance x (1 + support) for the ``pool`` most relevant rows, else 0.
+def _usable_pool(graph: SentenceGraph, relevance: Vector, pool: int) -> Vector:
+    """``relevance`` kept for the ``pool`` most relevant rows that stand alone, 0 elsewhere.
+
+    Rows are tested best first, so only a few of thousands of sentences are looked at.
+    """
+    kept = np.zeros_like(relevance)
+    found = 0
+    for row in np.argsort(-relevance, kind="stable").tolist():
+        if found >= pool or relevance[row] <= 0:
+            break
+        if stands_alone(graph.texts[row]):
+            kept[row] = relevance[row]
+            found += 1
+    return kept
+
+
+def _with_support(graph: SentenceGraph, relevance: Vector) -> Vector:
+    """Key-point weights: relevance x (1 + support) for the rows with a relevance.
 
     Multiplying keeps the lead prior's order among sentences every article carries (the same
     wire story reprinted: each of its sentences is "carried" everywhere).
     """
-    rows = np.argsort(-relevance, kind="stable")[:pool]
-    rows = rows[relevance[rows] > 0]
     weight = np.zeros_like(relevance)
-    for row in rows.tolist():
+    for row in np.flatnonzero(relevance > 0).tolist():
         support = sum(sim for _, _, sim in _carriers_scored(graph, row))
         weight[row] = relevance[row] * (1.0 + support)
     return weight
