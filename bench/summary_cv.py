@@ -251,11 +251,11 @@ def cv_report(
         if r.name in (chosen, shipped, fallback) and r not in shown:
             shown.append(r)
     for r in shown:
-        marks = (" *" if r.name == chosen else "") + (" (was)" if r.name == shipped else "")
+        marks = (" *" if r.name == chosen else "") + (" (shipped)" if r.name == shipped else "")
         row(r, marks)
     print(
         f"({len(results)} candidates; the {show} best by mean gain, the 3 next best by worst "
-        "fold, the pick *, the profile shipped before (was) and the fallback)"
+        "fold, the pick *, the profile shipped (shipped) and the fallback)"
     )
     print(
         f"surest-gain pick: {chosen}"
