@@ -7,11 +7,11 @@ never used to choose anything and printed only with ``--final``; the rest, sorte
 on every cross-validation item; per fold we take its mean ROUGE minus the baseline's on the
 same items.
 
-**Surest gain rule**: among the candidates whose *worst* fold still beats the baseline (the
-gain averaged over the three ROUGE figures), take the one with the best mean gain; when none
-does, fall back to the lead-biased candidate for single articles (the lead is a strong prior
-for news), or to the candidate with the best worst fold for clusters (where the lead of one
-outlet is no summary of the cluster). The rule itself is checked
+**Surest gain rule**: among the candidates whose *worst* fold still beats the baseline on
+each of the three ROUGE figures, take the one with the best mean gain; when none does, fall
+back to the lead-biased candidate for single articles (the lead is a strong prior for news),
+or, for clusters (where one outlet's lead is no summary of the cluster), to the candidate
+whose worst fold and figure loses least. The rule itself is checked
 by nested cross-validation: for each fold, the rule is applied to the other folds only and
 its pick is scored on the fold left out.
 """
@@ -143,11 +143,11 @@ def baseline_folds(
     return fold_means(best.per_item, folds)
 
 
-def fold_gains(
+def fold_deltas(
     r: Result, baselines: Sequence[Result], folds: np.ndarray[Any, Any]
 ) -> np.ndarray[Any, Any]:
-    """Per fold, the gain over the baseline averaged over the three figures (FOLDS,)."""
-    return np.asarray((fold_means(r.per_item, folds) - baseline_folds(baselines, folds)).mean(1))
+    """Per fold and figure, the gain over the baseline (FOLDS x 3)."""
+    return np.asarray(fold_means(r.per_item, folds) - baseline_folds(baselines, folds))
 
 
 def surest(
@@ -159,18 +159,18 @@ def surest(
 ) -> tuple[str, bool]:
     """The surest-gain pick over the folds in ``keep`` (all by default).
 
-    Among the candidates whose worst fold still gains (averaged over the three figures),
-    the best mean gain, and ``True``; else ``(fallback, False)``, or, with no fallback, the
-    candidate with the best worst fold.
+    Among the candidates whose worst fold still beats the baseline on each of the three
+    figures, the best mean gain, and ``True``; else ``(fallback, False)``, or, with no
+    fallback, the candidate whose worst fold and figure loses least.
     """
     use = np.ones(FOLDS, dtype=bool) if keep is None else keep
-    gains = {r.name: fold_gains(r, baselines, folds)[use] for r in results}
-    sure = [(float(g.mean()), name) for name, g in gains.items() if g.min() > 0]
+    deltas = {r.name: fold_deltas(r, baselines, folds)[use] for r in results}
+    sure = [(float(d.mean()), name) for name, d in deltas.items() if d.min() > 0]
     if sure:
         return max(sure)[1], True
     if fallback is not None:
         return fallback, False
-    return max((float(g.min()), name) for name, g in gains.items())[1], False
+    return max((float(d.min()), float(d.mean()), name) for name, d in deltas.items())[2], False
 
 
 def nested(
@@ -233,7 +233,7 @@ def cv_report(
             f"{delta[:, k].mean():+5.2f} [{delta[:, k].min():+5.2f}, {delta[:, k].max():+5.2f}]"
             for k in range(3)
         ]
-        low = float(fold_gains(r, base, folds).min())
+        low = float(fold_deltas(r, base, folds).min())
         print(
             f"| {(r.name + mark)[:40]:<40} | {mean[0]:6.2f} | {mean[1]:6.2f} | {mean[2]:6.2f} "
             f"| {cells[0]:<20} | {cells[1]:<21} | {cells[2]:<21} | {low:+5.2f} |"
@@ -243,7 +243,7 @@ def cv_report(
         row(b)
 
     def worst(r: Result) -> float:
-        return float(fold_gains(r, base, folds).min())
+        return float(fold_deltas(r, base, folds).min())
 
     ranked = sorted(results, key=lambda r: -float((fold_means(r.per_item, folds) - base_f).mean()))
     shown = ranked[:show] + sorted(ranked[show:], key=lambda r: -worst(r))[:3]
