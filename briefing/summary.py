@@ -74,8 +74,8 @@ def key_points(analyses: Sequence[Analysis], n: int = 5) -> tuple[KeyPoint, ...]
     Only the ``_POOL`` most relevant candidates by the cluster relevance
     (:func:`briefing.summary_rank.scores`) that stand alone are weighed, one similarity row
     each, so nothing quadratic is built past ``MAX_SENTENCES``. Points are then chosen by
-    maximal marginal relevance, which never takes a near-duplicate of a chosen point: a fact
-    several articles carry is one point.
+    maximal marginal relevance, which never takes a retelling of a chosen point (cosine >=
+    ``CARRIES``): a fact several articles carry is one point.
 
     Candidates are every sentence of the articles or, when there are more than
     ``MAX_SENTENCES`` in all, each article's opening sentences (:func:`cap`). A point cites
@@ -89,7 +89,7 @@ def key_points(analyses: Sequence[Analysis], n: int = 5) -> tuple[KeyPoint, ...]
     if graph.n_docs > 1:
         relevance = _with_support(graph, relevance)
     points: list[KeyPoint] = []
-    for row in select(graph, relevance, n):
+    for row in select(graph, relevance, n, duplicate=CARRIES):
         if relevance[row] <= 0:
             break
         doc, index = int(graph.doc[row]), int(graph.index[row])

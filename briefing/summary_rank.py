@@ -230,8 +230,11 @@ def scores(graph: SentenceGraph, profile: Profile | None = None) -> Vector:
     return np.asarray(relevance, dtype=np.float64)
 
 
-def select(graph: SentenceGraph, relevance: Vector, n: int) -> list[int]:
-    """Greedy maximal-marginal-relevance choice of up to ``n`` rows, best first."""
+def select(
+    graph: SentenceGraph, relevance: Vector, n: int, duplicate: float = DUPLICATE
+) -> list[int]:
+    """Greedy maximal-marginal-relevance choice of up to ``n`` rows, best first; a row with
+    cosine >= ``duplicate`` to a chosen one is never chosen."""
     m = len(relevance)
     if m == 0 or n <= 0:
         return []
@@ -248,7 +251,7 @@ def select(graph: SentenceGraph, relevance: Vector, n: int) -> list[int]:
         sim = similarity_to(graph, best)
         redundancy = np.maximum(redundancy, sim)
         available[best] = False
-        available &= sim < DUPLICATE
+        available &= sim < duplicate
     return chosen
 
 
