@@ -32,6 +32,8 @@ _CONNECTIVES = frozenset(
 _OPEN_QUOTES = "\"'“‘«"
 _CLOSE_QUOTES = "\"'”’»"
 _EDGE = "\"'“”‘’«»()[]—–-…*•· \t\n"
+#: A quotation closed, then a pronoun speaker: '"…," she complained, before …'.
+_QUOTE_THEN_PRONOUN = re.compile(r"[,!?][\"”’]\s+(?:he|she|they)\s+[a-z]+")
 _LABEL = re.compile(r"[A-Z][a-z]+:\s")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 #: The clause after the last comma or closing quote: "…, he said." / '…" she told reporters.'
@@ -57,7 +59,7 @@ def leans_on_context(text: str) -> bool:
         return True  # part of a quotation that runs over several sentences
     if stripped[:1] in _OPEN_QUOTES and stripped.rstrip(".!?")[-1:] in _CLOSE_QUOTES:
         return True  # a whole quotation: its speaker is in another sentence
-    return bool(_PRONOUN_SPEAKER.search(stripped))
+    return bool(_PRONOUN_SPEAKER.search(stripped) or _QUOTE_THEN_PRONOUN.search(stripped))
 
 
 def _unbalanced_quote(text: str) -> bool:

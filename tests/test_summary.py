@@ -240,6 +240,7 @@ def test_key_points_leave_out_fragments_questions_and_captions() -> None:
         ("They were taken to the regional hospital with minor injuries.", False),
         ('"We will rebuild the bridge by spring," she said on Tuesday evening.', False),
         ("The bridge will be rebuilt by the spring, he added.", False),
+        ('"It will take a year," she warned, before the council voted on the plan.', False),
         ('"The bridge will be rebuilt by the spring and the road reopened.', False),
         ("Will the bridge be rebuilt by the spring of next year?", False),
         ("WHY THE BRIDGE MATTERS", False),
