@@ -1,7 +1,7 @@
 """ROUGE and speed of briefing's summariser against LEAD and sumy, in one run.
 
     python bench/bench_summaries.py [--limit N] [--subset all|even|odd] [--repeat R]
-                                    [--no-sumy] [--no-bbc]
+                                    [--no-sumy] [--no-bbc] [--no-cv] [--final]
 
 Single-document: ``../shared/bench/cnndm_dev.jsonl``, 3 sentences per article. Multi-document:
 ``../shared/bench/multinews_dev.jsonl``, 9 sentences per cluster (LEAD = first sentences of
@@ -10,8 +10,9 @@ for Lsum every summary has one sentence per line. Times are wall-clock and CPU s
 100 articles (clusters), best of ``--repeat`` passes, sentence splitting included; sumy is
 timed with its own parser and tokenizer (NLTK Punkt from ``../shared/nltk_data``, which only
 the sumy runs see). Finally ``summarize`` is timed over the 2,225 BBC News texts.
-``--subset even|odd`` keeps every other item (the halves used to tune and to check the
-summariser's few constants).
+``--subset even|odd`` keeps every other item. Then (unless ``--no-cv``) the cross-validation
+tables of :mod:`summary_cv` over the whole dev sets, which chose the summariser's profiles;
+``--final`` adds the untouched final slice (look at it once, after choosing).
 """
 
 from __future__ import annotations
@@ -32,6 +33,10 @@ from typing import Any
 
 from briefing.sentences import make_sentences, split_sentences
 from briefing.summary import summarize, summarize_across
+from briefing.summary_rank import ARTICLE, CLUSTER, Profile
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import summary_cv
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 NLTK_DATA = SHARED / "nltk_data"
@@ -217,6 +222,76 @@ def run_suite(
         )
 
 
+def cross_validate(use_sumy: bool, final: bool) -> None:
+    """The CV tables over the whole dev sets (the final slice left out), and with ``final``
+    the final slice: briefing as shipped against the baselines."""
+    scorer = summary_cv.Scorer()
+    cnn = load(SHARED / "bench" / "cnndm_dev.jsonl", None, "all")
+    articles = [
+        summary_cv.Item(r["id"], [[s.text for s in make_sentences(r["text"])]], r["summary"])
+        for r in cnn
+    ]
+    lead_only = Profile(100.0, 0.0, 25.0, 1.0, lead_only=True)
+    candidates = [*summary_cv.article_grid(), ("lead only, usable sentences", lead_only)]
+    summary_cv.cv_report(
+        "CV, CNN/DailyMail dev, 3 sentences",
+        articles,
+        candidates,
+        ARTICLE,
+        [("LEAD-3", lambda it: it.docs[0][:3])],
+        3,
+        scorer,
+        "lead only, usable sentences",
+    )
+    news = load(SHARED / "bench" / "multinews_dev.jsonl", None, "all")
+    clusters = [
+        summary_cv.Item(
+            r["id"],
+            [[s.text for s in make_sentences(d)] for d in r["docs"]],
+            "\n".join(one_line(s) for s in split_sentences(r["summary"])),
+        )
+        for r in news
+    ]
+    joined = {r["id"]: "\n\n".join(r["docs"]) for r in news}
+    robin = lead_round_robin(9)
+    docs = {r["id"]: r["docs"] for r in news}
+    baselines: list[tuple[str, Callable[[summary_cv.Item], list[str]]]] = [
+        ("LEAD round-robin", lambda it: robin(docs[it.id]))
+    ]
+    if use_sumy:
+        with nltk_data():
+            for method in SUMY_METHODS:
+                run = sumy_system(method, 9)
+                out = {it.id: run(joined[it.id]) for it in clusters}
+                baselines.append((f"sumy {method}", lambda it, out=out: out[it.id]))
+    summary_cv.cv_report(
+        "CV, Multi-News dev, 9 sentences",
+        clusters,
+        summary_cv.cluster_grid(),
+        CLUSTER,
+        baselines,
+        9,
+        scorer,
+        None,
+    )
+    if final:
+        summary_cv.final_report(
+            "CNN/DailyMail dev",
+            articles,
+            [
+                ("briefing", summary_cv.profile_system(ARTICLE, 3)),
+                ("LEAD-3", lambda it: it.docs[0][:3]),
+            ],
+            scorer,
+        )
+        summary_cv.final_report(
+            "Multi-News dev",
+            clusters,
+            [("briefing", summary_cv.profile_system(CLUSTER, 9)), *baselines],
+            scorer,
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N items")
@@ -225,6 +300,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-bbc", action="store_true", help="skip the BBC timing")
     parser.add_argument(
         "--repeat", type=int, default=3, help="timed passes per system; the best counts"
+    )
+    parser.add_argument("--no-cv", action="store_true", help="skip the cross-validation tables")
+    parser.add_argument(
+        "--final",
+        action="store_true",
+        help="also score the untouched final slice (once, at the end)",
     )
     args = parser.parse_args(argv)
 
@@ -277,6 +358,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         ["\n".join(one_line(s) for s in split_sentences(r["summary"])) for r in news],
         args.repeat,
     )
+
+    if not args.no_cv:
+        cross_validate(use_sumy, args.final)
 
     bbc_path = SHARED / "corpus" / "bbc_news_2225.jsonl"
     if not args.no_bbc and bbc_path.is_file():

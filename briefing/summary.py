@@ -3,8 +3,8 @@
 The ranking lives in :mod:`briefing.summary_rank` (lead prior x TF-IDF centrality x length
 and form quality, then maximal marginal relevance); this module maps it onto the pipeline's
 records. Summaries list sentence indices in article order; key points come best first, and a
-key point said by several articles (near-duplicate sentences, cosine >= ``DUPLICATE``) cites
-every one of them.
+key point said by several articles (sentences with cosine >= ``CARRIES``) cites every one
+of them.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from collections.abc import Sequence
 import numpy as np
 
 from .models import Analysis, Citation, KeyPoint, Sentence
+from .sentence_form import stands_alone
 from .sentences import make_sentences
 from .summary_rank import (
-    DUPLICATE,
     SentenceGraph,
+    Vector,
     build_graph,
     cap,
     rank_across,
@@ -25,6 +26,12 @@ from .summary_rank import (
     select,
     similarity_to,
 )
+
+#: Cosine from which another article's sentence carries the same fact (and is cited). Below
+#: ``DUPLICATE`` (0.7, a reprint): outlets retell a fact in their own words.
+CARRIES = 0.5
+#: Rows whose cross-article support is measured: the best by cluster relevance.
+_POOL = 50
 
 
 def summarize_sentences(sentences: Sequence[Sentence], n: int = 3) -> tuple[int, ...]:
@@ -56,30 +63,39 @@ def summarize_across(docs: Sequence[Sequence[Sentence]], n: int = 9) -> list[tup
 
 
 def key_points(analyses: Sequence[Analysis], n: int = 5) -> tuple[KeyPoint, ...]:
-    """The most central, non-redundant sentences across articles, each cited, best first.
+    """The sentences that tell the story across articles, each cited, the central event first.
+
+    Only sentences that stand on their own are candidates (:func:`stands_alone`: no fragment
+    leaning on the sentence before, no question, no heading or caption). Across several
+    articles a candidate's weight is its cluster relevance (quality x (lead prior + centrality))
+    times ``1 + support``, the support being the summed cosine of the best-matching sentence
+    in each other article that carries it (cosine >= ``CARRIES``): a fact reported by several
+    outlets comes first.
+    Only the ``_POOL`` most relevant candidates by the cluster relevance
+    (:func:`briefing.summary_rank.scores`) that stand alone are weighed, one similarity row
+    each, so nothing quadratic is built past ``MAX_SENTENCES``. Points are then chosen by
+    maximal marginal relevance, which never takes a retelling of a chosen point (cosine >=
+    ``CARRIES``): a fact several articles carry is one point.
 
     Candidates are every sentence of the articles or, when there are more than
-    ``MAX_SENTENCES`` in all, each article's opening sentences (:func:`cap`): the lead prior
-    would rarely pick a later one, and the work stays linear in the articles. Past
-    ``MAX_SENTENCES`` the ranking runs on the sparse TF-IDF rows (:mod:`briefing.summary_rank`),
-    so nothing quadratic in the sentence count is built. The candidates are deliberately not
-    each article's own summary (``Analysis.summary``), though that would be about 2.5 times
-    less work: the sparse ranking then gives exactly what the dense one would on the same
-    sentences, and a reprinted lead sentence is found, and cited, in every article carrying
-    it, not only in those whose summary happened to keep it.
-
-    A point cites its own article first, then, in article order, every other article with
-    a near-duplicate sentence (cosine >= ``DUPLICATE``), at its most similar sentence.
+    ``MAX_SENTENCES`` in all, each article's opening sentences (:func:`cap`). A point cites
+    its own article first, then, in article order, every other article carrying it (cosine
+    >= ``CARRIES``), at its most similar sentence.
     """
     if n <= 0 or not analyses:
         return ()
     graph = build_graph(cap([[s.text for s in a.sentences] for a in analyses]))
+    relevance = _usable_pool(graph, scores(graph), max(_POOL, 4 * n))
+    if graph.n_docs > 1:
+        relevance = _with_support(graph, relevance)
     points: list[KeyPoint] = []
-    for row in select(graph, scores(graph), n):
+    for row in select(graph, relevance, n, duplicate=CARRIES):
+        if relevance[row] <= 0:
+            break
         doc, index = int(graph.doc[row]), int(graph.index[row])
         citations = [Citation(analyses[doc].article.id, analyses[doc].sentences[index].index)]
         cited = {analyses[doc].article.id}
-        for other, best in _best_duplicates(graph, row):
+        for other, best in _carriers(graph, row):
             analysis = analyses[other]
             if analysis.article.id in cited:
                 continue
@@ -91,11 +107,45 @@ def key_points(analyses: Sequence[Analysis], n: int = 5) -> tuple[KeyPoint, ...]
     return tuple(points)
 
 
-def _best_duplicates(graph: SentenceGraph, row: int) -> list[tuple[int, int]]:
-    """``(document, row)`` for every document holding a near-duplicate of ``row``, in
-    document order, with its most similar row (the first one on a tie)."""
+def _usable_pool(graph: SentenceGraph, relevance: Vector, pool: int) -> Vector:
+    """``relevance`` kept for the ``pool`` most relevant rows that stand alone, 0 elsewhere.
+
+    Rows are tested best first, so only a few of thousands of sentences are looked at.
+    """
+    kept = np.zeros_like(relevance)
+    found = 0
+    for row in np.argsort(-relevance, kind="stable").tolist():
+        if found >= pool or relevance[row] <= 0:
+            break
+        if stands_alone(graph.texts[row]):
+            kept[row] = relevance[row]
+            found += 1
+    return kept
+
+
+def _with_support(graph: SentenceGraph, relevance: Vector) -> Vector:
+    """Key-point weights: relevance x (1 + support) for the rows with a relevance.
+
+    Multiplying keeps the lead prior's order among sentences every article carries (the same
+    wire story reprinted: each of its sentences is "carried" everywhere).
+    """
+    weight = np.zeros_like(relevance)
+    for row in np.flatnonzero(relevance > 0).tolist():
+        support = sum(sim for _, _, sim in _carriers_scored(graph, row))
+        weight[row] = relevance[row] * (1.0 + support)
+    return weight
+
+
+def _carriers(graph: SentenceGraph, row: int) -> list[tuple[int, int]]:
+    """``(document, row)`` for every other document carrying ``row`` (cosine >= ``CARRIES``),
+    in document order, with its most similar row (the first one on a tie)."""
+    return [(doc, best) for doc, best, _ in _carriers_scored(graph, row)]
+
+
+def _carriers_scored(graph: SentenceGraph, row: int) -> list[tuple[int, int, float]]:
+    """:func:`_carriers` with each carrying row's cosine."""
     sim = similarity_to(graph, row)
-    hits = np.flatnonzero(sim >= DUPLICATE)
+    hits = np.flatnonzero((sim >= CARRIES) & (graph.doc != graph.doc[row]))
     if hits.size == 0:
         return []
     docs = graph.doc[hits]
@@ -103,4 +153,6 @@ def _best_duplicates(graph: SentenceGraph, row: int) -> list[tuple[int, int]]:
     docs, hits = docs[order], hits[order]
     first = np.ones(len(hits), dtype=bool)
     first[1:] = docs[1:] != docs[:-1]
-    return list(zip(docs[first].tolist(), hits[first].tolist(), strict=True))
+    return list(
+        zip(docs[first].tolist(), hits[first].tolist(), sim[hits[first]].tolist(), strict=True)
+    )

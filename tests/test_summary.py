@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from briefing.models import Analysis, Article, Citation, KeyPoint
+from briefing.sentence_form import stands_alone
 from briefing.sentences import make_sentences
 from briefing.summary import key_points, summarize, summarize_across, summarize_sentences
+from briefing.summary_rank import Profile, rank_across
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -164,3 +166,111 @@ def test_briefing_beats_lead3_on_cnndm_dev() -> None:
                 totals[name][k] += score[key].fmeasure
     for ours, lead in zip(totals["briefing"], totals["lead"], strict=True):
         assert ours > lead
+
+
+# Three outlets on one invented event: each carries the central fact (the dam's opening) in
+# its own words, and each has local colour, a fragment, a question or a caption of its own.
+DAM_A = (
+    "Crowds gathered in the valley of Orlen on Saturday to watch the new hydroelectric dam "
+    "open. "
+    "Officials in Orlen said the new Varna hydroelectric dam opened on Saturday after six "
+    "years of construction. "
+    "The project cost 900 million crowns. "
+    "But many farmers downstream remain worried about their water supply. "
+    "Will the river still reach the delta in summer?"
+)
+DAM_B = (
+    "Regional minister Tomas Ardel cut the ribbon at the hydroelectric plant. "
+    "The new Varna hydroelectric dam opened on Saturday after six years of construction, "
+    "officials in Orlen said. "
+    "It will supply power to about 200,000 homes. "
+    "Engineers from four countries worked on the turbines, which were shipped by river barge."
+)
+DAM_C = (
+    "Photo: the spillway at dusk "
+    "After six years of construction, the Varna hydroelectric dam in Orlen opened on Saturday, "
+    "officials said. "
+    "This was the largest public works project in the region's history. "
+    "Environmental groups in Orlen have asked the courts to review the permits for the "
+    "reservoir."
+)
+
+
+def dam_points(n: int = 5) -> tuple[KeyPoint, ...]:
+    return key_points([analysis("a", DAM_A), analysis("b", DAM_B), analysis("c", DAM_C)], n)
+
+
+def test_key_points_put_the_fact_every_article_carries_first_cited_to_all() -> None:
+    points = dam_points()
+    first = points[0]
+    assert "Varna hydroelectric dam" in first.text and "opened on Saturday" in first.text
+    assert [c.article for c in first.citations][1:] == sorted(
+        c.article for c in first.citations[1:]
+    )
+    assert {c.article for c in first.citations} == {"a", "b", "c"}
+    texts = {"a": DAM_A, "b": DAM_B, "c": DAM_C}
+    for c in first.citations:
+        cited = make_sentences(texts[c.article])[c.sentence].text
+        assert "Varna hydroelectric dam" in cited
+
+
+def test_key_points_merge_the_retellings_of_one_fact() -> None:
+    points = dam_points()
+    assert sum("Varna hydroelectric dam" in p.text for p in points) == 1
+    assert len({p.text for p in points}) == len(points)
+
+
+def test_key_points_leave_out_fragments_questions_and_captions() -> None:
+    points = dam_points(10)
+    assert points
+    for p in points:
+        assert not p.text.startswith(("But ", "It ", "This ", "Photo"))
+        assert not p.text.rstrip().endswith("?")
+    assert all(stands_alone(p.text) for p in points)
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("The council approved the budget for the new school on Monday evening.", True),
+        ('"We will rebuild the bridge by spring," Mayor Lena Orsk said on Tuesday.', True),
+        ("But the council approved the budget for the new school on Monday.", False),
+        ("However, the council delayed the vote on the new school until March.", False),
+        ("He said the council would approve the budget for the school on Monday.", False),
+        ("They were taken to the regional hospital with minor injuries.", False),
+        ('"We will rebuild the bridge by spring," she said on Tuesday evening.', False),
+        ("The bridge will be rebuilt by the spring, he added.", False),
+        ('"It will take a year," she warned, before the council voted on the plan.', False),
+        ('"The bridge will be rebuilt by the spring and the road reopened.', False),
+        ("Will the bridge be rebuilt by the spring of next year?", False),
+        ("WHY THE BRIDGE MATTERS", False),
+        ("Photo: the old bridge before the flood", False),
+        ("Bridge Repairs Begin In Orsk After Winter Floods.", False),
+        ("Rescued: the ferry crew were brought ashore by a lifeboat from Orsk.", False),
+        ("The mayor said: the bridge will be rebuilt by the spring of next year.", True),
+    ],
+)
+def test_stands_alone(text: str, alone: bool) -> None:
+    assert stands_alone(text) is alone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The river will be back to normal within a week, if the weather holds.”",
+        'Everyone in the village helped to fill the sandbags that night."',
+        "“The water came up faster than anyone expected, and we lost the lower road.",
+    ],
+)
+def test_quotations_without_their_speaker_do_not_stand_alone(text: str) -> None:
+    assert not stands_alone(text)
+
+
+def test_lead_only_profile_takes_the_first_usable_sentences_round_robin() -> None:
+    lead_only = Profile(100.0, 0.0, 25.0, 1.0, lead_only=True)
+    harbour = [s.text for s in make_sentences(HARBOUR)]
+    picked = rank_across([harbour], 4, lead_only)
+    # "Scroll down for video." (furniture) and the question are passed over
+    assert [i for _, i in picked] == [0, 1, 3, 5]
+    strike = [s.text for s in make_sentences(STRIKE)]
+    assert rank_across([harbour, strike], 3, lead_only) == [(0, 0), (1, 0), (0, 1)]
