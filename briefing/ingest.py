@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from .clean import clean_text, strip_controls
+from .clean import clean_article, is_furniture, strip_controls
+from .language import english_paragraphs
 from .errors import ArticleError
 from .formats import SUFFIXES, Draft, Parsed, read_file
 from .formats.encoding import decode
@@ -83,14 +84,24 @@ def fallback_title(body: str, stem: str) -> str:
 
 
 def to_article(draft: Draft, path: str, article_id: str) -> Article:
-    """A cleaned Article from a draft, or ArticleError when nothing but boilerplate is left."""
-    body = clean_text(draft.text)
+    """A cleaned Article from a draft, or ArticleError when nothing but boilerplate is left.
+
+    A title that is itself furniture ("Photo") gives way to the body's own headline (the
+    first heading before its first sentence), as does a missing one; the headline is never
+    read again as the body's first sentence.
+    """
+    given = _one_line(draft.title)
+    if is_furniture(given):
+        given = ""
+    cleaned = clean_article(draft.text, title=given)
+    body = "\n\n".join(english_paragraphs(list(cleaned.lines)))
     if not body:
         raise ArticleError(path, "no article text after the front matter and boilerplate")
+    headline = _one_line(cleaned.headings[0]) if cleaned.headings else ""
     return Article(
         id=article_id,
         path=path,
-        title=_one_line(draft.title) or fallback_title(body, Path(path).stem),
+        title=given or headline or fallback_title(body, Path(path).stem),
         text=body,
         outlet=_one_line(draft.outlet),
         published=_one_line(draft.published),

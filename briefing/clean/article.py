@@ -1,0 +1,103 @@
+"""One article's body, line by line: furniture out, credits off, prose kept in order.
+
+The steps, each in its own module: repair the characters (:mod:`.text`), cut the body into
+its real lines (hard wraps joined, :func:`briefing.sentences.layout_lines`), turn embedded
+posts into quotations (:mod:`.tweets`), drop furniture (:mod:`.furniture`) and the links
+listed under a "Read more:" header, strip datelines and wire credits (:mod:`.credits`),
+drop headings (:mod:`.shape`), the title printed again at the top, and repeats (a pull
+quote or a caption that the text prints again in full).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..language import english_paragraphs
+from ..sentences import layout_lines
+from .credits import strip_credits
+from .furniture import is_furniture
+from .shape import SHAPE, Shape, is_heading, words
+from .text import normalise
+from .tweets import unsign
+
+# A short header over a list of links: "Read more:", "ALSO:", "See also:", "Related:".
+_LINK_HEADER = re.compile(r"^[^\W\d_][^\W\d_'’]*(?:\s[^\W\d_'’]+){0,2}\s*:$")
+# Longest line (in words) that is a repeat worth looking for, and how many are looked at.
+_REPEAT_WORDS = (4, 80)
+_REPEAT_LINES = 500
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The prose lines of a body, and the headings that came before its first sentence
+    (the article's own headline, when the file did not give a title, is the first)."""
+
+    lines: tuple[str, ...]
+    headings: tuple[str, ...] = ()
+
+
+def key(text: str) -> str:
+    """Text reduced to lower-case letters and digits: what two copies of a line share."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _repeats(lines: list[str]) -> set[int]:
+    """Indices of lines printed again inside a longer line (pull quotes, captions)."""
+    keys = [key(line) for line in lines]
+    joined = "\n".join(keys)
+    out: set[int] = set()
+    looked = 0
+    for i, (line, k) in enumerate(zip(lines, keys, strict=True)):
+        if not _REPEAT_WORDS[0] <= len(words(line)) <= _REPEAT_WORDS[1]:
+            continue
+        looked += 1
+        if looked > _REPEAT_LINES:
+            break
+        if joined.count(k) > 1:
+            out.add(i)
+    return out
+
+
+def clean_article(text: str, *, title: str = "", shape: Shape = SHAPE) -> Cleaned:
+    """The prose lines of an article body (see the module docstring)."""
+    kept: list[str] = []
+    headings: list[str] = []
+    seen = {key(title)} if title else set()
+    in_links = False
+    for block in re.split(r"\n\s*\n", normalise(text)):
+        for raw in layout_lines(block):
+            line = unsign(raw)
+            if not line:
+                continue
+            if in_links and len(words(line)) <= shape.title_words:
+                continue
+            in_links = bool(_LINK_HEADER.match(line)) and len(words(line)) <= 3
+            if in_links or is_furniture(line, shape):
+                continue
+            line = strip_credits(line, opening=not kept)
+            k = key(line)
+            if not k or k in seen:
+                continue
+            seen.add(k)
+            if is_heading(line, shape, before_prose=not kept):
+                if not kept:
+                    headings.append(line)
+                continue
+            kept.append(line)
+    drop = _repeats(kept)
+    return Cleaned(tuple(x for i, x in enumerate(kept) if i not in drop), tuple(headings))
+
+
+def clean_text(
+    text: str, *, english_only: bool = True, title: str = "", shape: Shape = SHAPE
+) -> str:
+    """Article body without furniture, headings, notices and credits; one line a paragraph.
+
+    With ``english_only`` a paragraph clearly in another language is dropped from an
+    English article, so it never reaches the (English) summary or statement finder.
+    """
+    lines = list(clean_article(text, title=title, shape=shape).lines)
+    if english_only:
+        lines = english_paragraphs(lines)
+    return "\n\n".join(lines)
