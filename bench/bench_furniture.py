@@ -48,7 +48,7 @@ class Line:
     end: int
     label: str
     key: str  # normalised text, for finding the line again after cleaning
-    cut: int = 0
+    credit: str = ""  # normalised dateline or credit the line starts with
 
 
 def norm(text: str) -> str:
@@ -65,7 +65,7 @@ def labelled(doc: Doc, rows: dict[tuple[str, int], dict[str, object]]) -> list[L
         if row["hash"] != short_hash(text) or row["end"] != end:
             raise SystemExit(f"{doc.id}@{start}: the shared text changed; labels are stale")
         cut = int(row.get("cut", 0))  # type: ignore[call-overload]
-        out.append(Line(start, end, str(row["label"]), norm(text[cut:]), cut))
+        out.append(Line(start, end, str(row["label"]), norm(text[cut:]), norm(text[:cut])))
     return out
 
 
@@ -83,9 +83,12 @@ def line_of(sentence: str, doc_lines: Sequence[Line]) -> Line | None:
     key = norm(sentence)
     if not key:
         return None
-    for line in doc_lines:
-        if key in line.key or (len(line.key) >= 12 and line.key in key):
-            return line
+    whole = [line for line in doc_lines if key in line.credit + line.key]
+    if whole:  # the shortest line holding it all (a short sentence may occur in several)
+        return min(whole, key=lambda line: len(line.key))
+    inside = [line for line in doc_lines if len(line.key) >= 12 and line.key in key]
+    if inside:
+        return max(inside, key=lambda line: len(line.key))
     probe = key[: max(12, len(key) // 3)]
     return next((line for line in doc_lines if probe in line.key), None)
 
@@ -97,7 +100,7 @@ def verdict(sentence: str, line: Line | None) -> str:
         return line.label
     if line.label == "tweet" and _SIGNATURE.search(sentence):
         return "signature"
-    if line.label == "credit" and line.cut and not norm(sentence).startswith(line.key[:12]):
+    if line.label == "credit" and line.credit and norm(sentence).startswith(line.credit):
         return "credit"
     return "ok"
 
@@ -116,13 +119,24 @@ def memo_verdicts(cluster: Sequence[tuple[Doc, list[Line], Article]]) -> Counter
     return out
 
 
+def kept_keys(article: Article | None) -> tuple[set[str], str]:
+    if article is None:
+        return set(), ""
+    return {norm(p) for p in article.text.split("\n\n")}, norm(article.text)
+
+
+def is_kept(line: Line, keys: set[str], body: str) -> bool:
+    """Whether the cleaned body still has ``line`` (as a paragraph, or inside one if long)."""
+    return line.key in keys or (len(line.key) >= 40 and line.key in body)
+
+
 def cleaner_counts(doc: Doc, doc_lines: Sequence[Line], article: Article | None) -> Counter[str]:
-    body = norm(article.text) if article else ""
+    keys, body = kept_keys(article)
     out: Counter[str] = Counter()
     for line in doc_lines:
-        if line.label == "fragment" or len(line.key) < 2:
+        if line.label in ("fragment", "tweet") or not line.key:
             continue
-        kept = line.key in body
+        kept = is_kept(line, keys, body)
         positive = line.label in ("furniture", "headline")
         out[("tp" if not kept else "fn") if positive else ("fp" if not kept else "tn")] += 1
     return out
@@ -211,9 +225,14 @@ def show_bad(data: dict[str, list[tuple[Doc, list[Line], Article]]]) -> None:
                 v = verdict(text, line_of(text, doc_lines))
                 if v != "ok":
                     print(f"  [{v}] {doc.id}: {text[:140]}")
+            keys, body = kept_keys(article)
             for line in doc_lines:
-                if line.label in ("furniture", "headline") and line.key in norm(article.text):
-                    print(f"  [kept {line.label}] {doc.id}@{line.start}")
+                if line.label in ("fragment", "tweet") or not line.key:
+                    continue
+                kept = is_kept(line, keys, body)
+                if kept == (line.label in ("furniture", "headline")):
+                    what = "kept " if kept else "dropped "
+                    print(f"  [{what}{line.label}] {doc.id}: {doc.text[line.start:line.end][:100]}")
 
 
 def main(argv: Iterable[str] | None = None) -> None:
