@@ -23,6 +23,12 @@ from .tweets import unsign
 
 # A short header over a list of links: "Read more:", "ALSO:", "See also:", "Related:".
 _LINK_HEADER = re.compile(r"^[^\W\d_][^\W\d_'’]*(?:\s[^\W\d_'’]+){0,2}\s*:$")
+# A line cut short by the page ("Workers...", "More coming..."): it ends in an ellipsis
+# right after a word, where a sentence would have gone on.
+_TRUNCATED = re.compile(r"[^\W\d_](?:\.{3}|…)$")
+_LAST_END = re.compile(r"^.*[.!?][\"'”’)\]]*(?=\s)")
+# How many first lines of prose may still open with a bare dateline (after a kicker, say).
+_OPENING_LINES = 3
 # Longest line (in words) that is a repeat worth looking for, and how many are looked at.
 _REPEAT_WORDS = (4, 80)
 _REPEAT_LINES = 500
@@ -59,6 +65,21 @@ def _repeats(lines: list[str]) -> set[int]:
     return out
 
 
+def _untruncated(lines: list[str]) -> list[str]:
+    """Runs of cut-short lines (a list of teasers) dropped; a last cut-short line trimmed
+    back to its last whole sentence."""
+    cut = [bool(_TRUNCATED.search(line)) for line in lines]
+    out = [
+        line
+        for i, line in enumerate(lines)
+        if not (cut[i] and ((i > 0 and cut[i - 1]) or (i + 1 < len(lines) and cut[i + 1])))
+    ]
+    if len(out) > 1 and _TRUNCATED.search(out[-1]):
+        whole = _LAST_END.match(out[-1])
+        out[-1:] = [whole.group()] if whole else []
+    return out or lines[:1]
+
+
 def clean_article(text: str, *, title: str = "", shape: Shape = SHAPE) -> Cleaned:
     """The prose lines of an article body (see the module docstring)."""
     kept: list[str] = []
@@ -75,7 +96,7 @@ def clean_article(text: str, *, title: str = "", shape: Shape = SHAPE) -> Cleane
             in_links = bool(_LINK_HEADER.match(line)) and len(words(line)) <= 3
             if in_links or is_furniture(line, shape):
                 continue
-            line = strip_credits(line, opening=not kept)
+            line = strip_credits(line, opening=len(kept) < _OPENING_LINES)
             k = key(line)
             if not k or k in seen:
                 continue
@@ -85,6 +106,7 @@ def clean_article(text: str, *, title: str = "", shape: Shape = SHAPE) -> Cleane
                     headings.append(line)
                 continue
             kept.append(line)
+    kept = _untruncated(kept)
     drop = _repeats(kept)
     return Cleaned(tuple(x for i, x in enumerate(kept) if i not in drop), tuple(headings))
 

@@ -32,7 +32,7 @@ _WIDGET = re.compile(
       | .{0,160}\bvia\s+getty\s+images\)?\.?
       | media\s+playback\s+is\s+(?:unsupported|not\s+supported)\b.{0,300}
       | media\s+caption\b.{0,300} | play\s+(?:video|facebook|audio)\b.{0,40}
-      | (?:just\s+watched|must\s+watch)\b.{0,300} | .{0,300}\bhide\s+caption\s+\d+\s+of\s+\d+
+      | (?:just\s+watched|must\s+watch)\b.{0,300}
       | embed\b.{0,200}\bautoplay\b.{0,200} | enlarge\s+icon\b.{0,200}
       | story\s+highlights\b.{0,300} | story\s+continued\s+below
       | follow\s+(?:us|\w+(?:\s+\w+){0,3})\s+on\s+(?:twitter|facebook|instagram)\b.{0,120}
@@ -46,6 +46,13 @@ _WIDGET = re.compile(
       | contributing\s*:.{0,200} | .{0,200}\bcontributed\s+to\s+this\s+report\.?\)?
       | \(?this\s+(?:article|story|editorial)\s+(?:was\s+)?(?:originally\s+|first\s+)?
           (?:published|appeared)\b.{0,200}
+      | .{0,400}\bcontributed\s+to\s+this\s+(?:report|story)\.?\)?
+      | (?:[A-Z][\w.'’\-]*(?:,|\s+and)?\s+){2,12}(?:also\s+)?contributed\.?
+      | \W*this\s+(?:story|article)\s+(?:was|has\s+been)\s+(?:last\s+)?updated\b.{0,80}
+      | .{0,60}\bupdated?\b.{0,40}:\s*(?:adds|added|article\s+updated|corrects|updates)\b.{0,200}
+      | breaking\s+news\s+(?:emails|alerts)\b.{0,300}
+      | you\s+need\s+.{0,80}\b(?:flash\s+player|javascript)\b.{0,200}
+      | .*\bhide\s+caption\b.*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -72,9 +79,23 @@ _CAPTION_CREDIT = re.compile(
       | \bREUTERS/[A-Z][\w.\- ]* | \s/\s*(?:AP|Reuters|AFP|EPA)(?:\s+file)?
       | \bvia\s+(?:AP|Reuters|AFP|Getty\s+Images|Facebook|Twitter|Instagram)\)?
       | /Getty\s+Images | \bPhotographer:\s.* | \bCredit:\s.* | \(credit:\s[^()]*\)
-      | \bGetty\s+Images)\s*$""",
+      | \bGetty\s+Images | (?<=[.!?])\s+[A-Z][A-Z&]{1,10})\s*$""",
     re.VERBOSE,
 )
+# A call to action: the reader is told to sign up, follow, watch or download something.
+_CALL = re.compile(
+    r"""(?:^|(?<=[.!?:]\s)|(?<=[—–]))\s*(?:[-–—]\s*)?(?:
+        sign\s+up | subscribe | download | follow\s+(?:us|@\w+|\w+(?:\s+\w+)?\s+on)
+      | (?:watch|listen\s+to|check\s+out|see|view|read)\s+(?:\S+\s+){0,12}?
+          (?:below|here|now|live|online|for\s+(?:updates|more)
+            |on\s+(?:twitter|facebook|instagram|youtube))\b
+      | join\s+us | click | tap\s+here
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CALL_WORDS = 40
+# Markup left in the text: an attribute ('poster="http://..."').
+_MARKUP = re.compile(r"\b[a-z-]{2,20}=[\"'](?:https?:|/)")
 _LINK = re.compile(r"^\s*(?:[►▶→»>]|\[[^\]]{1,300}\]\s*$)")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:ly|co|ms|me|gl)/\S+")
 _LABELLED = re.compile(r"^([^\W\d_][^\W\d_'’ ]*(?:\s[^\W\d_][^\W\d_'’]*){0,2})\s*:\s*(\S.*)$")
@@ -111,6 +132,11 @@ def is_link(line: str, shape: Shape = SHAPE) -> bool:
     return False
 
 
+def is_call(line: str) -> bool:
+    """A short line that asks the reader to sign up, follow, watch or download."""
+    return len(words(line)) <= _CALL_WORDS and bool(_CALL.search(line))
+
+
 def is_separator(line: str) -> bool:
     """A rule or ornament ("___", "###", "* * *"): no letter or digit at all."""
     return not any(c.isalnum() for c in line)
@@ -126,4 +152,6 @@ def is_furniture(line: str, shape: Shape = SHAPE) -> bool:
         or _ONLY_PARENS.match(line)
         or is_byline(line)
         or is_link(line, shape)
+        or is_call(line)
+        or _MARKUP.search(line)
     )
