@@ -29,14 +29,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import ftfy  # noqa: E402
-from furniture_data import Doc, docs, fold, is_final, lines, load_labels, short_hash  # noqa: E402
+import ftfy
+from furniture_data import Doc, docs, fold, is_final, lines, load_labels, short_hash
 
-from briefing.briefing import analyse  # noqa: E402
-from briefing.errors import ArticleError  # noqa: E402
-from briefing.ingest import parse_file  # noqa: E402
-from briefing.models import Analysis, Article  # noqa: E402
-from briefing.summary import key_points  # noqa: E402
+from briefing.briefing import analyse
+from briefing.errors import ArticleError
+from briefing.ingest import parse_file
+from briefing.models import Analysis, Article
+from briefing.summary import key_points
 
 BAD = ("furniture", "headline", "fragment")
 _SIGNATURE = re.compile(r"\(@\w+\)\s+\w+\.? \d{1,2}, \d{4}")
@@ -165,7 +165,8 @@ def share(counts: Counter[str], kind: str) -> tuple[float, int]:
 
 def prf(counts: Counter[str]) -> tuple[float, float]:
     tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
-    return (100.0 * tp / (tp + fp) if tp + fp else 100.0), (100.0 * tp / (tp + fn) if tp + fn else 100.0)
+    precision = 100.0 * tp / (tp + fp) if tp + fp else 100.0
+    return precision, (100.0 * tp / (tp + fn) if tp + fn else 100.0)
 
 
 def report(name: str, memo: Counter[str], lines_: Counter[str]) -> str:
@@ -232,7 +233,9 @@ def show_bad(data: dict[str, list[tuple[Doc, list[Line], Article]]]) -> None:
                 kept = is_kept(line, keys, body)
                 if kept == (line.label in ("furniture", "headline")):
                     what = "kept " if kept else "dropped "
-                    print(f"  [{what}{line.label}] {doc.id}: {doc.text[line.start:line.end][:100]}")
+                    print(
+                        f"  [{what}{line.label}] {doc.id}: {doc.text[line.start : line.end][:100]}"
+                    )
 
 
 def main(argv: Iterable[str] | None = None) -> None:

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Protocol
 
 from .clean import clean_article, is_furniture, strip_controls
-from .language import english_paragraphs
 from .errors import ArticleError
 from .formats import SUFFIXES, Draft, Parsed, read_file
 from .formats.encoding import decode
 from .formats.text import FRONT_MATTER_KEYS, split_front_matter
+from .language import english_paragraphs
 from .models import Article
 from .version import ingest_version
 

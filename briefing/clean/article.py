@@ -106,6 +106,8 @@ def clean_article(text: str, *, title: str = "", shape: Shape = SHAPE) -> Cleane
                     headings.append(line)
                 continue
             kept.append(line)
+    if not kept:  # nothing but headings: a note or a stub, not furniture around prose
+        return Cleaned(tuple(headings))
     kept = _untruncated(kept)
     drop = _repeats(kept)
     return Cleaned(tuple(x for i, x in enumerate(kept) if i not in drop), tuple(headings))

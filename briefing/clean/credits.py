@@ -13,7 +13,7 @@ import re
 
 _AGENCY = r"\((?:[A-Z][\w&.\-]{0,20}(?:\s[A-Z][\w&.\-]{0,20}){0,2})\)"
 _DASH = r"(?:--|—|–|-)"
-_PLACE_CAPS = r"[A-Z][A-Z.'’\-]{2,}(?:[ /][A-Z][A-Z.'’\-]+)*"
+_PLACE_CAPS = r"(?:[A-Z][A-Z.'’\-]*[ /])*[A-Z][A-Z.'’\-]{2,}"
 # After a place, a dash is spaced ("DALLAS - ") unless it is a long one ("Venezuela—").
 _PLACE_DASH = r"(?:\s*[—–]|\s+(?:--|-))"
 _REGION = r"(?:,\s*[A-Z][\w.'’\-]*(?:\s[A-Z][\w.'’\-]*){0,2})?"

@@ -110,7 +110,7 @@ def is_copyright(line: str) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    """"By Jane Doe, Harbour Press" / "/ Updated By A. Lee and B. Kim": names, no prose."""
+    """ "By Jane Doe, Harbour Press" / "/ Updated By A. Lee and B. Kim": names, no prose."""
     match = _BYLINE.match(line)
     if not match:
         return False

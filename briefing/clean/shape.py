@@ -19,9 +19,10 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 _WORD = re.compile(r"[^\W_][\w'’.\-]*")
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]*\s+\S")
 # Words a Title Case headline leaves in lower case.
-_SMALL = frozenset(
-    "a an and as at but by for from in into of off on onto or per the to up v vs via with".split()
+_SMALL_WORDS = (
+    "a an and as at but by for from in into of off on onto or per the to up v vs via with"
 )
+_SMALL = frozenset(_SMALL_WORDS.split())
 
 
 @dataclass(frozen=True)
