@@ -29,6 +29,8 @@ _TRUNCATED = re.compile(r"[^\W\d_](?:\.{3}|…)$")
 _LAST_END = re.compile(r"^.*[.!?][\"'”’)\]]*(?=\s)")
 # How many first lines of prose may still open with a bare dateline (after a kicker, say).
 _OPENING_LINES = 3
+# Longest line (in words) taken for a link when listed under a "Read more:" header.
+_LINK_WORDS = 20
 # Longest line (in words) that is a repeat worth looking for, and how many are looked at.
 _REPEAT_WORDS = (4, 80)
 _REPEAT_LINES = 500
@@ -91,7 +93,7 @@ def clean_article(text: str, *, title: str = "", shape: Shape = SHAPE) -> Cleane
             line = unsign(raw)
             if not line:
                 continue
-            if in_links and len(words(line)) <= shape.title_words:
+            if in_links and len(words(line)) <= _LINK_WORDS:
                 continue
             in_links = bool(_LINK_HEADER.match(line)) and len(words(line)) <= 3
             if in_links or is_furniture(line, shape):

@@ -34,6 +34,7 @@ class Shape:
     title_ratio: float = 0.8  # share of capitalised words that makes Title Case
     question_words: int = 8  # a lone question this short is a subhead
     lead_words: int = 45  # an unpunctuated line before the first sentence is a teaser
+    headings: bool = True  # False: keep every heading (to measure the other rules alone)
 
 
 SHAPE = Shape()
@@ -64,7 +65,7 @@ def is_heading(line: str, shape: Shape = SHAPE, *, before_prose: bool = False) -
     """Whether ``line`` is a heading, teaser or subhead rather than a sentence of prose."""
     line = line.strip()
     n = len(words(line))
-    if n == 0:
+    if n == 0 or not shape.headings:
         return False
     if is_capitals(line) and n <= shape.title_words:
         return True
