@@ -303,4 +303,11 @@ def test_a_body_of_headings_only_is_kept_rather_than_lost() -> None:
 def test_heading_shape() -> None:
     assert is_heading("Quay reopens after storm")
     assert not is_heading("He declined.")
-    assert not is_heading("Officials said the quay would reopen on Monday, and")
+    assert not is_heading("Officials said the quay would reopen on Monday,")
+
+
+def test_a_credited_caption_printed_twice_goes_but_a_credited_sentence_once_stays() -> None:
+    caption = "Harbour chief Ann Lee speaks to reporters at the quay on Thursday. (Newswire)"
+    assert clean_text(body(caption, caption, PROSE[0])) == PROSE[0]
+    once = "The quay reopened on Monday. (Newswire)"
+    assert clean_text(body(once, PROSE[0])) == body("The quay reopened on Monday.", PROSE[0])

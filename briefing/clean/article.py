@@ -11,11 +11,12 @@ quote or a caption that the text prints again in full).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..language import english_paragraphs
 from ..sentences import layout_lines
-from .credits import strip_credits
+from .credits import has_trailing_credit, strip_credits
 from .furniture import is_furniture
 from .shape import SHAPE, Shape, is_heading, words
 from .text import normalise
@@ -88,10 +89,13 @@ def clean_article(text: str, *, title: str = "", shape: Shape = SHAPE) -> Cleane
     headings: list[str] = []
     seen = {key(title)} if title else set()
     in_links = False
-    for block in re.split(r"\n\s*\n", normalise(text)):
-        for raw in layout_lines(block):
+    blocks = [layout_lines(block) for block in re.split(r"\n\s*\n", normalise(text))]
+    # A credited line printed twice is a photo caption (over the picture, then in the text).
+    printed = Counter(key(line) for block in blocks for line in block)
+    for block in blocks:
+        for raw in block:
             line = unsign(raw)
-            if not line:
+            if not line or (printed[key(line)] > 1 and has_trailing_credit(line)):
                 continue
             if in_links and len(words(line)) <= _LINK_WORDS:
                 continue

@@ -59,3 +59,8 @@ def strip_credits(line: str, *, opening: bool = False) -> str:
     if opening:
         line = _OPENING.sub("", line, count=1)
     return line.strip()
+
+
+def has_trailing_credit(line: str) -> bool:
+    """Whether ``line`` ends in a wire or photo credit in parentheses ("... (AP)")."""
+    return bool(_TRAILING.search(line))

@@ -29,11 +29,11 @@ _SMALL = frozenset(_SMALL_WORDS.split())
 class Shape:
     """Thresholds of the heading test (values from ``bench_furniture.py --tune``)."""
 
-    short_words: int = 8  # an unpunctuated line this short is a heading
-    title_words: int = 20  # ... up to this long if in Title Case
+    short_words: int = 10  # an unpunctuated line this short is a heading
+    title_words: int = 12  # ... up to this long if in Title Case (or in capitals)
     title_ratio: float = 0.8  # share of capitalised words that makes Title Case
-    question_words: int = 8  # a lone question this short is a subhead
-    lead_words: int = 45  # an unpunctuated line before the first sentence is a teaser
+    question_words: int = 6  # a lone question this short is a subhead
+    lead_words: int = 80  # an unpunctuated line before the first sentence is a teaser
     headings: bool = True  # False: keep every heading (to measure the other rules alone)
 
 
