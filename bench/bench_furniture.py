@@ -112,11 +112,20 @@ def memo_verdicts(cluster: Sequence[tuple[Doc, list[Line], Article]]) -> Counter
     for (_, doc_lines, _), analysis in zip(cluster, analyses, strict=True):
         for i in analysis.summary:
             text = analysis.sentences[i].text
-            out["summary:" + verdict(text, line_of(text, doc_lines))] += 1
+            v = verdict(text, line_of(text, doc_lines))
+            out["summary:" + v] += 1
+            out[f"no article:{not_an_article(doc_lines)}:{v == 'ok'}"] += 1
     for point in key_points(analyses, 5):
         doc_lines, _ = by_id[point.citations[0].article]
-        out["key point:" + verdict(point.text, line_of(point.text, doc_lines))] += 1
+        v = verdict(point.text, line_of(point.text, doc_lines))
+        out["key point:" + v] += 1
+        out[f"no article:{not_an_article(doc_lines)}:{v == 'ok'}"] += 1
     return out
+
+
+def not_an_article(doc_lines: Sequence[Line]) -> bool:
+    """A page with no line of prose at all (an archive notice, a video page)."""
+    return not any(line.label in ("ok", "credit", "tweet") for line in doc_lines)
 
 
 def kept_keys(article: Article | None) -> tuple[set[str], str]:
@@ -208,8 +217,17 @@ def run(final: bool, folds: int, show: bool) -> None:
     print(report("all", total_memo, total_lines))
     if len(shares) > 1:
         print(f"fold spread of the memo share: {min(shares):.1f}–{max(shares):.1f}%")
-    kinds = Counter({k: v for k, v in total_memo.items() if not k.endswith(":ok")})
+    kinds = Counter(
+        {k: v for k, v in total_memo.items() if not k.endswith(":ok") and "article" not in k}
+    )
     print("bad memo sentences by kind:", dict(sorted(kinds.items())))
+    junk = total_memo["no article:True:False"] + total_memo["no article:True:True"]
+    prose = total_memo["no article:False:True"] + total_memo["no article:False:False"]
+    bad = total_memo["no article:False:False"]
+    print(
+        f"memo sentences from pages without any prose (archive notices, video pages): {junk}; "
+        f"on pages with prose, {100.0 * bad / max(1, prose):.1f}% are bad ({bad} of {prose})"
+    )
     if show:
         show_bad(data)
 
