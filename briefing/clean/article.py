@@ -46,9 +46,12 @@ class Cleaned:
     headings: tuple[str, ...] = ()
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def key(text: str) -> str:
     """Text reduced to lower-case letters and digits: what two copies of a line share."""
-    return re.sub(r"[\W_]+", "", text.lower())
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def _repeats(lines: list[str]) -> set[int]:
@@ -71,13 +74,13 @@ def _repeats(lines: list[str]) -> set[int]:
 def _untruncated(lines: list[str]) -> list[str]:
     """Runs of cut-short lines (a list of teasers) dropped; a last cut-short line trimmed
     back to its last whole sentence."""
-    cut = [bool(_TRUNCATED.search(line)) for line in lines]
+    cut = [line.endswith(("...", "…")) and bool(_TRUNCATED.search(line[-4:])) for line in lines]
     out = [
         line
         for i, line in enumerate(lines)
         if not (cut[i] and ((i > 0 and cut[i - 1]) or (i + 1 < len(lines) and cut[i + 1])))
     ]
-    if len(out) > 1 and _TRUNCATED.search(out[-1]):
+    if len(out) > 1 and _TRUNCATED.search(out[-1][-4:]):
         whole = _LAST_END.match(out[-1])
         out[-1:] = [whole.group()] if whole else []
     return out or lines[:1]

@@ -94,14 +94,22 @@ _CALL = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _CALL_WORDS = 40
+# No widget line is longer (in characters) than this; longer lines skip those tests.
+_LONGEST_WIDGET = 600
 # Markup left in the text: an attribute ('poster="http://..."').
 _MARKUP = re.compile(r"\b[a-z-]{2,20}=[\"'](?:https?:|/)")
+_CREDIT_CHARS = 200  # a picture credit is found in this many last characters of a line
 _LINK = re.compile(r"^\s*(?:[►▶→»>]|\[[^\]]{1,300}\]\s*$)")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:ly|co|ms|me|gl)/\S+")
 _LABELLED = re.compile(r"^([^\W\d_][^\W\d_'’ ]*(?:\s[^\W\d_][^\W\d_'’]*){0,2})\s*:\s*(\S.*)$")
 _ONLY_PARENS = re.compile(r"^\([^()]{1,120}\)$")
 _BYLINE = re.compile(r"^(?:[/\-–—]\s*)?(?:(?:updated|posted)\s+)?by\s+(\S.*)$", re.IGNORECASE)
 _NAME_GLUE = frozenset({"and", "&", "of", "de", "van", "von", "der", "la", "le", "da", "bin"})
+
+
+def is_captioned(line: str) -> bool:
+    """Whether ``line`` ends in a picture credit (only its end is searched)."""
+    return bool(_CAPTION_CREDIT.search(line[-_CREDIT_CHARS:]))
 
 
 def is_copyright(line: str) -> bool:
@@ -134,7 +142,7 @@ def is_link(line: str, shape: Shape = SHAPE) -> bool:
 
 def is_call(line: str) -> bool:
     """A short line that asks the reader to sign up, follow, watch or download."""
-    return len(words(line)) <= _CALL_WORDS and bool(_CALL.search(line))
+    return len(line.split()) <= _CALL_WORDS and bool(_CALL.search(line))
 
 
 def is_separator(line: str) -> bool:
@@ -144,11 +152,13 @@ def is_separator(line: str) -> bool:
 
 def is_furniture(line: str, shape: Shape = SHAPE) -> bool:
     """Whether a whole line is page furniture (see the module docstring)."""
+    if len(line) > _LONGEST_WIDGET:  # a long paragraph is prose, or a gallery's captions
+        return "hide caption" in line.lower() or is_captioned(line)
     return bool(
         is_separator(line)
         or _WIDGET.match(line)
         or is_copyright(line)
-        or _CAPTION_CREDIT.search(line)
+        or is_captioned(line)
         or _ONLY_PARENS.match(line)
         or is_byline(line)
         or is_link(line, shape)

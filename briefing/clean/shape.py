@@ -61,13 +61,20 @@ def is_capitals(line: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+def _too_long(line: str, shape: Shape) -> bool:
+    """Longer (in characters) than any heading could be: the word count need not be taken."""
+    return len(line) > 20 * max(shape.title_words, shape.short_words, shape.lead_words)
+
+
 def is_heading(line: str, shape: Shape = SHAPE, *, before_prose: bool = False) -> bool:
     """Whether ``line`` is a heading, teaser or subhead rather than a sentence of prose."""
     line = line.strip()
-    n = len(words(line))
-    if n == 0 or not shape.headings:
+    if not shape.headings or _too_long(line, shape):
         return False
-    if is_capitals(line) and n <= shape.title_words:
+    n = len(words(line))
+    if n == 0:
+        return False
+    if n <= shape.title_words and is_capitals(line):
         return True
     numbered = _NUMBERED.match(line)
     if numbered:

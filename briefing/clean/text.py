@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 import ftfy
+from ftfy.badness import is_bad
 
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
@@ -32,7 +33,12 @@ def strip_controls(text: str) -> str:
 
 
 def repair(text: str) -> str:
-    """Undo mojibake (text decoded with the wrong codec upstream)."""
+    """Undo mojibake (text decoded with the wrong codec upstream).
+
+    ftfy's own test for mojibake runs first: most text has none, and is left alone quickly.
+    """
+    if text.isascii() or not is_bad(text):
+        return text
     return ftfy.fix_text(text, _FTFY)
 
 

@@ -24,6 +24,8 @@ _TRAILING_LINKS = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+))+\s*
 
 def unsign(line: str) -> str:
     """``line`` with an embedded post's signature removed ("" when nothing else is left)."""
+    if "(@" not in line:
+        return line
     post = _POST.match(line)
     if post:
         return _TRAILING_LINKS.sub("", post.group("text")).strip()
