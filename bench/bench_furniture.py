@@ -20,6 +20,7 @@ final slice (25% of clusters by hash) instead, and is meant to be run once, at t
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -30,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import ftfy
-from furniture_data import Doc, docs, fold, is_final, lines, load_labels, short_hash
+from furniture_data import BBC, Doc, docs, fold, is_final, lines, load_labels, short_hash
 
 from briefing.briefing import analyse
 from briefing.errors import ArticleError
@@ -256,6 +257,27 @@ def show_bad(data: dict[str, list[tuple[Doc, list[Line], Article]]]) -> None:
                     )
 
 
+def bbc_titles(step: int = 7, count: int = 297) -> None:
+    """BBC articles as ``.txt`` files (title line first): is the heading read as the title
+    only, never again as a summary sentence, and is the mojibake ("Â£") repaired?"""
+    if not BBC.is_file():
+        return
+    rows = [json.loads(x) for x in BBC.read_text("utf-8").splitlines()][::step][:count]
+    repeated = titled = mojibake = 0
+    for row in rows:
+        data = f"{row['title']}\n\n{row['text']}".encode()
+        article = parse_file(data, f"{row['id']}.txt", set())[0][0]
+        analysis = analyse(article)
+        heading = norm(row["title"])
+        repeated += any(heading in norm(analysis.sentences[i].text) for i in analysis.summary)
+        titled += norm(article.title) == heading
+        mojibake += article.text.count("Â") + article.title.count("Â")
+    print(
+        f"BBC as .txt (every {step}th, {len(rows)}): summaries repeating their heading "
+        f"{repeated}, headings taken as the title {titled}, 'Â' left {mojibake}"
+    )
+
+
 def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--final", action="store_true", help="report the untouched final slice")
@@ -263,6 +285,8 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser.add_argument("--show", action="store_true", help="print what was judged bad")
     args = parser.parse_args(list(argv) if argv is not None else None)
     run(args.final, args.folds, args.show)
+    if not args.final:
+        bbc_titles()
 
 
 if __name__ == "__main__":
