@@ -311,3 +311,8 @@ def test_a_credited_caption_printed_twice_goes_but_a_credited_sentence_once_stay
     assert clean_text(body(caption, caption, PROSE[0])) == PROSE[0]
     once = "The quay reopened on Monday. (Newswire)"
     assert clean_text(body(once, PROSE[0])) == body("The quay reopened on Monday.", PROSE[0])
+
+
+def test_a_quotation_after_a_short_line_ending_in_a_colon_stays() -> None:
+    text = body(PROSE[0], "She added:", "“We will not back down.”")
+    assert clean_text(text) == text

@@ -22,8 +22,13 @@ from .shape import SHAPE, Shape, is_heading, words
 from .text import normalise
 from .tweets import unsign
 
-# A short header over a list of links: "Read more:", "ALSO:", "See also:", "Related:".
-_LINK_HEADER = re.compile(r"^[^\W\d_][^\W\d_'’]*(?:\s[^\W\d_'’]+){0,2}\s*:$")
+# A header over a list of links: "Read more:", "ALSO:", "See also:", "Related stories:".
+# (Not any short line ending in a colon: "She added:" is followed by a quotation.)
+_LINK_HEADER = re.compile(
+    r"^(?:(?:also\s+)?read(?:\s+more)?|see\s+also|also|related(?:\s+\w+)?|more(?:\s+on\s+this)?"
+    r"|further\s+reading|recommended(?:\s+\w+)?|more\s+from\s+\w+)\s*:$",
+    re.IGNORECASE,
+)
 # A line cut short by the page ("Workers...", "More coming..."): it ends in an ellipsis
 # right after a word, where a sentence would have gone on.
 _TRUNCATED = re.compile(r"[^\W\d_](?:\.{3}|…)$")
@@ -102,7 +107,7 @@ def clean_article(text: str, *, title: str = "", shape: Shape = SHAPE) -> Cleane
                 continue
             if in_links and len(words(line)) <= _LINK_WORDS:
                 continue
-            in_links = bool(_LINK_HEADER.match(line)) and len(words(line)) <= 3
+            in_links = bool(_LINK_HEADER.match(line))
             if in_links or is_furniture(line, shape):
                 continue
             line = strip_credits(line, opening=len(kept) < _OPENING_LINES)
