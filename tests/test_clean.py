@@ -316,3 +316,9 @@ def test_a_credited_caption_printed_twice_goes_but_a_credited_sentence_once_stay
 def test_a_quotation_after_a_short_line_ending_in_a_colon_stays() -> None:
     text = body(PROSE[0], "She added:", "“We will not back down.”")
     assert clean_text(text) == text
+
+
+def test_bulleted_list_items_are_content_not_headings() -> None:
+    items = ["- Russia leaves the grain deal", "• Ports in Odesa struck twice", "* Prices rise"]
+    text = body(PROSE[0], *items)
+    assert clean_text(text) == text

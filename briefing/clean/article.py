@@ -110,16 +110,16 @@ def clean_article(text: str, *, title: str = "", shape: Shape = SHAPE) -> Cleane
             in_links = bool(_LINK_HEADER.match(line))
             if in_links or is_furniture(line, shape):
                 continue
-            line = strip_credits(line, opening=len(kept) < _OPENING_LINES)
-            k = key(line)
+            prose = strip_credits(line, opening=len(kept) < _OPENING_LINES)
+            k = key(prose)
             if not k or k in seen:
                 continue
             seen.add(k)
-            if is_heading(line, shape, before_prose=not kept):
+            if is_heading(prose, shape, before_prose=not kept):
                 if not kept:
-                    headings.append(line)
+                    headings.append(prose)
                 continue
-            kept.append(line)
+            kept.append(prose)
     if not kept:  # nothing but headings: a note or a stub, not furniture around prose
         return Cleaned(tuple(headings))
     kept = _untruncated(kept)

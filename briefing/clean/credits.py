@@ -38,10 +38,12 @@ _OPENING = re.compile(
     rf"""^\s*(?:
         {_PLACE_CAPS}{_REGION}(?:{_PLACE_DASH}|:)
       | {_PLACE_CAPS}(?:/{_PLACE_CAPS})+\s*,
-      | {_DASH}(?=\s)
     )\s*{_NEXT}""",
     re.VERBOSE,
 )
+# A stray dash left of a dateline the page dropped ("- A man was ..."), on a sentence (a
+# short "- item" is a list).
+_STRAY_DASH = re.compile(rf"^\s*{_DASH}\s+{_NEXT}(?=.*[.!?][\"'”’)]*$)")
 # A wire credit that closes a paragraph: "... plans. (Yonhap)" / "(AP)" / "(Reuters)".
 _TRAILING = re.compile(rf"(?<=[.!?\"”’])\s*{_AGENCY}\s*$")
 # A credit closing a paragraph after a dash: "... on Monday. — Reuters" / "-- AFP".
@@ -57,7 +59,7 @@ def strip_credits(line: str, *, opening: bool = False) -> str:
     line = _DASH_CREDIT.sub("", line)
     line = _LEADING.sub("", line, count=1)
     if opening:
-        line = _OPENING.sub("", line, count=1)
+        line = _STRAY_DASH.sub("", _OPENING.sub("", line, count=1), count=1)
     return line.strip()
 
 

@@ -3,9 +3,10 @@
 A heading is told by form, not wording: it does not end like a sentence, and it is short,
 or set in Title Case or capitals, or numbered ("3. Spend and you shall receive"), or a lone
 short question ("What happens now?"), or it comes before the article's first sentence
-(standfirsts, "story highlights"). The constants are in :class:`Shape`; their values are
+(standfirsts, "story highlights"). A bulleted list item is never one. The constants are in
+:class:`Shape`; their values are
 chosen by cross-validation on the labelled lines of the furniture check
-(``bench/bench_furniture.py --tune``), not by hand.
+(``bench/tune_cleaning.py``), not by hand.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]»]*$")
 _OPEN_END = re.compile(r"[,;:(&/\-–—]$")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
+_BULLET = re.compile(r"^[•⁃▪◦‣●■*–-]\s+(?=\S)")
 _WORD = re.compile(r"[^\W_][\w'’.\-]*")
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]*\s+\S")
 # Words a Title Case headline leaves in lower case.
@@ -66,13 +68,17 @@ def _too_long(line: str, shape: Shape) -> bool:
     return len(line) > 20 * max(shape.title_words, shape.short_words, shape.lead_words)
 
 
+def is_list_item(line: str) -> bool:
+    return bool(_BULLET.match(line.lstrip()))
+
+
 def is_heading(line: str, shape: Shape = SHAPE, *, before_prose: bool = False) -> bool:
     """Whether ``line`` is a heading, teaser or subhead rather than a sentence of prose."""
     line = line.strip()
     if not shape.headings or _too_long(line, shape):
         return False
     n = len(words(line))
-    if n == 0:
+    if n == 0 or is_list_item(line):  # a bulleted list item is content, whatever its form
         return False
     if n <= shape.title_words and is_capitals(line):
         return True
