@@ -83,25 +83,31 @@ def fallback_title(body: str, stem: str) -> str:
     return cut.rstrip(",;:—–- ") + "…"
 
 
-def to_article(draft: Draft, path: str, article_id: str) -> Article:
-    """A cleaned Article from a draft, or ArticleError when nothing but boilerplate is left.
+def title_and_body(draft: Draft, stem: str) -> tuple[str, str]:
+    """The title and cleaned body an Article gets from ``draft`` (``stem``: the file's).
 
     A title that is itself furniture ("Photo") gives way to the body's own headline (the
     first heading before its first sentence), as does a missing one; the headline is never
-    read again as the body's first sentence.
+    read again as the body's first sentence. Else the first sentence, else ``stem``.
     """
     given = _one_line(draft.title)
     if is_furniture(given):
         given = ""
     cleaned = clean_article(draft.text, title=given)
     body = "\n\n".join(english_paragraphs(list(cleaned.lines)))
+    headline = _one_line(cleaned.headings[0]) if cleaned.headings else ""
+    return given or headline or fallback_title(body, stem), body
+
+
+def to_article(draft: Draft, path: str, article_id: str) -> Article:
+    """A cleaned Article from a draft, or ArticleError when nothing but boilerplate is left."""
+    title, body = title_and_body(draft, Path(path).stem)
     if not body:
         raise ArticleError(path, "no article text after the front matter and boilerplate")
-    headline = _one_line(cleaned.headings[0]) if cleaned.headings else ""
     return Article(
         id=article_id,
         path=path,
-        title=given or headline or fallback_title(body, Path(path).stem),
+        title=title,
         text=body,
         outlet=_one_line(draft.outlet),
         published=_one_line(draft.published),

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from briefing.adding import save
 from briefing.clean import clean_article, clean_text, is_heading
+from briefing.formats import Draft
 from briefing.ingest import parse_article
 
 
@@ -322,3 +326,10 @@ def test_bulleted_list_items_are_content_not_headings() -> None:
     items = ["- Russia leaves the grain deal", "• Ports in Odesa struck twice", "* Prices rise"]
     text = body(PROSE[0], *items)
     assert clean_text(text) == text
+
+
+def test_add_gives_an_untitled_draft_the_title_build_would_show(tmp_path: Path) -> None:
+    draft = Draft(title="", text=body("Quay reopens after storm repairs", PROSE[0]))
+    saved = save(draft, tmp_path, "notes.txt")
+    article = parse_article(saved.read_bytes(), saved.name, "quay")
+    assert (article.title, article.text) == ("Quay reopens after storm repairs", PROSE[0])
