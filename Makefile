@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .PHONY: demo test lint bench bench-summaries bench-sbd bench-actors bench-scale bench-positions \
-        bench-attributions bench-model model golden clean
+        bench-attributions bench-furniture bench-model model golden clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "briefing needs Python 3.11 or newer")'
@@ -27,7 +27,8 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 ## bench: every benchmark (needs ../shared)
-bench: bench-sbd bench-summaries bench-actors bench-scale bench-positions bench-attributions
+bench: bench-sbd bench-summaries bench-actors bench-scale bench-positions bench-attributions \
+       bench-furniture
 
 bench-sbd: $(STAMP)
 	$(BIN)/python bench/bench_sbd.py
@@ -40,6 +41,11 @@ bench-actors: $(STAMP)
 
 bench-scale: $(STAMP)
 	$(BIN)/python bench/bench_scale.py
+
+## bench-furniture: page furniture in the memo and the cleaner's precision/recall (issue 12;
+## add ARGS=--final for the untouched slice)
+bench-furniture: $(STAMP)
+	$(BIN)/python bench/bench_furniture.py $(ARGS)
 
 bench-model: $(STAMP)
 	$(BIN)/python bench/bench_model.py

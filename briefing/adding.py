@@ -18,14 +18,14 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .clean import clean_text, normalise
+from .clean import normalise
 from .errors import CONTENT_ERRORS, ArticleError, OutputError, unreadable
 from .fetch import Download, download, is_url
 from .formats import READERS, Draft, Parsed, read_file
 from .formats.html import decode_html, extract_html
 from .formats.webcodecs import web_codec
 from .fsutil import write_atomic
-from .ingest import discover, fallback_title, slug
+from .ingest import discover, slug, title_and_body
 
 _NAME_CHARS = 60
 
@@ -156,7 +156,7 @@ def save(draft: Draft, folder: Path, fallback: str) -> tuple[Path, bool]:
     """
     if not draft.title.strip():  # give it the title `build` would show, for all to see
         draft = replace(
-            draft, title=fallback_title(clean_text(draft.text), file_name(draft, fallback))
+            draft, title=title_and_body(draft, file_name(draft, fallback))[0]
         )
     text = to_markdown(draft)
     stem = file_name(draft, fallback)

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from .clean import clean_text, strip_controls
+from .clean import clean_article, is_furniture, strip_controls
 from .errors import CONTENT_ERRORS, ArticleError, unreadable
 from .formats import SUFFIXES, Draft, Parsed, read_file
 from .formats.encoding import decode
 from .formats.text import FRONT_MATTER_KEYS, split_front_matter
+from .language import english_paragraphs
 from .models import Article
 from .names import key, shown
 from .version import ingest_version
@@ -91,15 +92,31 @@ def has_title(article: Article) -> bool:
     return article.title != fallback_title(article.text, Path(article.path).stem)
 
 
+def title_and_body(draft: Draft, stem: str) -> tuple[str, str]:
+    """The title and cleaned body an Article gets from ``draft`` (``stem``: the file's).
+
+    A title that is itself furniture ("Photo") gives way to the body's own headline (the
+    first heading before its first sentence), as does a missing one; the headline is never
+    read again as the body's first sentence. Else the first sentence, else ``stem``.
+    """
+    given = _one_line(draft.title)
+    if is_furniture(given):
+        given = ""
+    cleaned = clean_article(draft.text, title=given)
+    body = "\n\n".join(english_paragraphs(list(cleaned.lines)))
+    headline = _one_line(cleaned.headings[0]) if cleaned.headings else ""
+    return given or headline or fallback_title(body, stem), body
+
+
 def to_article(draft: Draft, path: str, article_id: str) -> Article:
     """A cleaned Article from a draft, or ArticleError when nothing but boilerplate is left."""
-    body = clean_text(draft.text)
+    title, body = title_and_body(draft, Path(path).stem)
     if not body:
         raise ArticleError(path, "no article text after the front matter and boilerplate")
     return Article(
         id=article_id,
         path=path,
-        title=_one_line(draft.title) or fallback_title(body, Path(path).stem),
+        title=title,
         text=body,
         outlet=_one_line(draft.outlet),
         published=_one_line(draft.published),

@@ -236,6 +236,15 @@ def spans_with(tokenizer: NewsPunkt, text: str) -> list[Span]:
     return spans
 
 
+def layout_lines(paragraph: str) -> list[str]:
+    """The real lines of one paragraph, each on one line: a hard-wrapped line is joined to
+    the next, a line that ends early (a headline, a caption, a list item) stays apart."""
+    para = _strip(paragraph, 0, len(paragraph))
+    if para is None:
+        return []
+    return [" ".join(paragraph[s:e].split()) for s, e in _line_breaks(paragraph, *para)]
+
+
 def split_sentences(text: str) -> list[str]:
     """Split ``text`` into sentences, never across paragraphs."""
     return [text[s:e] for s, e in sentence_spans(text)]

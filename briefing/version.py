@@ -25,14 +25,15 @@ _NOT_ANALYSIS = frozenset(
 
 
 # What turns a file into Articles: a change here must re-read every file.
-_INGEST = ("ingest.py", "clean.py", "language.py", "models.py", "codec.py", "names.py")
+_INGEST = ("ingest.py", "language.py", "sentences.py", "models.py", "codec.py", "names.py")
 
 
 @cache
 def ingest_version() -> str:
     """A short digest of the modules that read and clean article files."""
     digest = hashlib.sha256(ANALYSIS_VERSION.encode())
-    files = [_PACKAGE / name for name in _INGEST] + sorted((_PACKAGE / "formats").glob("*.py"))
+    files = [_PACKAGE / name for name in _INGEST]
+    files += sorted((_PACKAGE / "formats").glob("*.py")) + sorted((_PACKAGE / "clean").glob("*.py"))
     for path in files:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
