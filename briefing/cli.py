@@ -7,6 +7,7 @@ overwrite); 2 usage or config error. Problems are one line on stderr, never a tr
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -46,6 +47,19 @@ def warn(message: str) -> None:
 
 def note(message: str) -> None:
     click.echo(f"briefing: note: {strip_controls(message)}", err=True)
+
+
+class _WarningLine(logging.Handler):
+    """Library warnings (e.g. a damaged cache entry dropped) as ``briefing: warning:`` lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        warn(record.getMessage())
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("briefing")
+    if not any(isinstance(h, _WarningLine) for h in logger.handlers):
+        logger.addHandler(_WarningLine(logging.WARNING))
 
 
 def reports_errors(func: F) -> F:
@@ -108,6 +122,7 @@ def main(ctx: click.Context, config: Path | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["config"] = config
+    _show_warnings()
     if ctx.invoked_subcommand is None:
         run_tui(ctx)
 
