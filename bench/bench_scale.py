@@ -119,7 +119,7 @@ def write_workspace(limit: int | None, total: int | None = None) -> int:
     return len(rows)
 
 
-_TINY_WORDS = (
+_TINY_PROSE = (
     "minister talks harbour port grain deal council envoy border treaty vote budget trade "
     "plan summit court energy fishing rights tariff shipping corridor aid reform ceasefire "
     "the a of and to in on for with by from about after before over under between against "
@@ -129,7 +129,8 @@ _TINY_WORDS = (
     "water food fuel gas oil power steel wheat fish timber cargo ships trucks trains roads "
     "said agreed rejected warned welcomed discussed signed delayed blocked approved joined "
     "monday tuesday wednesday thursday friday weekend morning evening week month year"
-).split()
+)
+_TINY_WORDS = _TINY_PROSE.split()
 _TINY_WHO = ("Polish", "Latvian", "Swedish", "Norwegian", "French", "Italian", "Greek")
 _TINY_CITY = ("Warsaw", "Riga", "Stockholm", "Oslo", "Paris", "Rome", "Athens")
 

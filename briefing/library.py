@@ -271,15 +271,17 @@ class Library:
 
     def put_analyses(self, items: Iterable[tuple[str, Analysis]]) -> None:
         version = code_version()
-        rows = []
-        for key, analysis in items:
-            text = json.dumps(encode(analysis), ensure_ascii=False)
-            rows.append((key, version, text, checksum(text)))
-        if not rows:
-            return
+
+        def rows() -> Iterator[tuple[str, str, str, str]]:
+            # Serialised one at a time as SQLite asks: thousands of analyses are never
+            # held twice over (objects and JSON) in memory.
+            for key, analysis in items:
+                text = json.dumps(encode(analysis), ensure_ascii=False)
+                yield key, version, text, checksum(text)
+
         with contextlib.suppress(_Unavailable), self._guard() as conn:
             conn.execute("BEGIN")
-            conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", rows)
+            conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", rows())
             conn.execute(
                 "DELETE FROM analyses WHERE rowid <= (SELECT max(rowid) FROM analyses) - ?",
                 (MAX_ANALYSES,),
@@ -290,15 +292,21 @@ class Library:
 
     def sync_articles(self, articles: Sequence[Article]) -> None:
         """Make the listing (and its search index) exactly ``articles``, in that order."""
-        wanted = {a.id: (i, article_hash(a), a) for i, a in enumerate(articles)}
+        wanted = {a.id: (i, article_hash(a)) for i, a in enumerate(articles)}
         with contextlib.suppress(_Unavailable), self._guard() as conn:
-            have = dict(conn.execute("SELECT id, hash FROM articles").fetchall())
-            order = dict(conn.execute("SELECT id, ord FROM articles").fetchall())
-            gone = [i for i in have if i not in wanted or have[i] != wanted[i][1]]
-            new = [v for k, v in wanted.items() if have.get(k) != v[1]]
-            moved = [(v[0], k) for k, v in wanted.items() if k in have and order.get(k) != v[0]]
+            have = {i: (o, h) for i, o, h in conn.execute("SELECT id, ord, hash FROM articles")}
+            gone = [i for i, (_, h) in have.items() if i not in wanted or wanted[i][1] != h]
+            new = {k for k, (_, h) in wanted.items() if k not in have or have[k][1] != h}
+            moved = [
+                (o, k)
+                for k, (o, h) in wanted.items()
+                if k in have and have[k][1] == h and have[k][0] != o
+            ]
             if not gone and not new and not moved:
                 return
+            # Rows are made one at a time as SQLite takes them, in one transaction: a
+            # workspace of 100,000 files is never held a second time as row tuples.
+            fresh = {article.id: article for article in articles if article.id in new}
             conn.execute("BEGIN")
             for chunk in _chunks(gone, 500):
                 marks = ",".join("?" * len(chunk))
@@ -307,11 +315,15 @@ class Library:
             conn.executemany(
                 "INSERT INTO articles (id, ord, hash, path, title, outlet, published, url)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(a.id, i, h, a.path, a.title, a.outlet, a.published, a.url) for i, h, a in new],
-            )
+                (
+                    (a.id, wanted[k][0], wanted[k][1], a.path, a.title, a.outlet, a.published,
+                     a.url)
+                    for k, a in fresh.items()
+                ),
+            )  # fmt: skip
             conn.executemany(
                 "INSERT INTO articles_fts (id, title, outlet, text) VALUES (?, ?, ?, ?)",
-                [(a.id, a.title, a.outlet, a.text) for _, _, a in new],
+                ((a.id, a.title, a.outlet, a.text) for a in fresh.values()),
             )
             conn.executemany("UPDATE articles SET ord = ? WHERE id = ?", moved)
             conn.execute("COMMIT")

@@ -284,3 +284,30 @@ def test_the_cli_names_a_dropped_cache_entry(make_workspace: Callable[..., Path]
     second = CliRunner().invoke(main, ["-c", config, "summarize"])
     assert second.exit_code == 0 and second.stdout == first.stdout
     assert "briefing: warning: " in second.stderr and "checksum" in second.stderr
+
+
+def test_storing_many_analyses_streams_their_rows(tmp_path: Path) -> None:
+    """put_analyses serialises one analysis at a time: memory does not grow with their count."""
+    import json
+    import tracemalloc
+
+    text = "The Polish minister said Warsaw agreed to the plan on Friday. " * 20
+    analyses = [
+        Analysis(
+            Article(f"a{n}", f"a{n}.md", "T", text),
+            tuple(Sentence(i, "The Polish minister said Warsaw agreed.", 0, 38) for i in range(20)),
+            (0, 1),
+            (),
+        )
+        for n in range(2000)
+    ]
+    total = sum(len(json.dumps(encode(a))) for a in analyses)
+    with Library.open(tmp_path) as library:
+        tracemalloc.start()
+        try:
+            library.put_analyses((f"k{i}", a) for i, a in enumerate(analyses))
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert len(library.get_analyses(["k0", "k1999"])) == 2
+    assert peak < total / 10, (peak, total)
