@@ -297,13 +297,17 @@ def _c11(w: Path, t: float) -> tuple[Outcome, str]:
 def _c12(w: Path, t: float) -> tuple[Outcome, str]:
     os.symlink("b.md", w / "sources" / "a.md")
     os.symlink("a.md", w / "sources" / "b.md")
-    deep = w / "sources"
+    made = [w / "sources"]
     with contextlib.suppress(OSError):
-        for _ in range(1200):  # one level at a time: os.makedirs recurses per level
-            deep = deep / "d"
-            deep.mkdir()
-        (deep / "x.md").write_text("# X\n\nThe Czech minister said Prague agreed.\n")
+        for _ in range(1200):  # one level at a time: os.makedirs (and rmtree) recurse
+            made.append(made[-1] / "d")
+            made[-1].mkdir()
+        (made[-1] / "x.md").write_text("# X\n\nThe Czech minister said Prague agreed.\n")
     out = run(w, "build", timeout=t)
+    with contextlib.suppress(OSError):
+        (made[-1] / "x.md").unlink()
+        for folder in reversed(made[1:]):
+            folder.rmdir()
     return out, "" if out.code == 0 else f"exit {out.code}"
 
 
