@@ -477,7 +477,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds per case")
     parser.add_argument("--only", default="", help="item numbers, e.g. 10,13")
-    parser.add_argument("--files", type=int, default=10_000, help="files for item 17")
+    parser.add_argument("--files", type=int, default=5_000, help="files for item 17")
     parser.add_argument("--sizes", default="16,32,64,128", help="KB sizes of the series")
     parser.add_argument("--no-series", action="store_true")
     OPTIONS = parser.parse_args()
