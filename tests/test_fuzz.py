@@ -211,7 +211,6 @@ def test_json_reader(data: bytes, name: bytes) -> None:
     _read_one(name, data)
 
 
-@ITEM_2
 @FUZZ
 @given(_bytes(JSONL_DOC), st.just(b"a.jsonl"))
 def test_jsonl_reader(data: bytes, name: bytes) -> None:
