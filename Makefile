@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .PHONY: demo test lint bench bench-summaries bench-sbd bench-actors bench-scale bench-positions \
-        bench-attributions bench-furniture bench-model model golden clean
+        bench-attributions bench-furniture bench-model bench-hostile model golden clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "briefing needs Python 3.11 or newer")'
@@ -46,6 +46,10 @@ bench-scale: $(STAMP)
 ## add ARGS=--final for the untouched slice)
 bench-furniture: $(STAMP)
 	$(BIN)/python bench/bench_furniture.py $(ARGS)
+
+## bench-hostile: every repro of issue 14 and size-doubling series (ARGS=--only 10,13 ...)
+bench-hostile: $(STAMP)
+	$(BIN)/python bench/bench_hostile.py $(ARGS)
 
 bench-model: $(STAMP)
 	$(BIN)/python bench/bench_model.py

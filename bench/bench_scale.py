@@ -1,6 +1,7 @@
 """How briefing scales: 2,225 articles as files, built cold, built warm, then searched.
 
     python bench/bench_scale.py [--limit N] [--articles N] [--query WORDS] [--keep]
+    python bench/bench_scale.py --tiny 20000 [--tiny 100000 ...]
 
 Writes the BBC News corpus (``../shared/corpus/bbc_news_2225.jsonl``) as Markdown files
 into a fresh workspace under ``bench/.work/scale`` (``--articles 5000`` adds spliced
@@ -10,6 +11,12 @@ after one article changed, and ``briefing list QUERY``; then the
 library search in-process. Reports wall time and peak resident memory per step.
 Goals: first build < 30 s on 2 cores, cached rebuild < 3 s, a search < 100 ms, and a
 5,000-article workspace built in under 1 GB peak memory.
+
+``--tiny N`` (repeatable; needs no ../shared) measures the other extreme, many small files
+(issue 14, item 17): N generated files of about 200 bytes each, then ``briefing list`` (walk,
+read, library inserts) and ``briefing build`` (the first ``sources.max_articles`` analysed),
+cold then warm, with wall time and peak resident memory. Memory should stay about flat
+as N grows: files are streamed into the library, not held all at once.
 """
 
 from __future__ import annotations
@@ -112,6 +119,65 @@ def write_workspace(limit: int | None, total: int | None = None) -> int:
     return len(rows)
 
 
+_TINY_PROSE = (
+    "minister talks harbour port grain deal council envoy border treaty vote budget trade "
+    "plan summit court energy fishing rights tariff shipping corridor aid reform ceasefire "
+    "the a of and to in on for with by from about after before over under between against "
+    "new old long short early late public private local national foreign central regional "
+    "government parliament ministry agency office union bank army navy police press media "
+    "report statement proposal agreement dispute conflict crisis election campaign policy "
+    "water food fuel gas oil power steel wheat fish timber cargo ships trucks trains roads "
+    "said agreed rejected warned welcomed discussed signed delayed blocked approved joined "
+    "monday tuesday wednesday thursday friday weekend morning evening week month year"
+)
+_TINY_WORDS = _TINY_PROSE.split()
+_TINY_WHO = ("Polish", "Latvian", "Swedish", "Norwegian", "French", "Italian", "Greek")
+_TINY_CITY = ("Warsaw", "Riga", "Stockholm", "Oslo", "Paris", "Rome", "Athens")
+
+
+def write_tiny_workspace(count: int) -> int:
+    """``count`` generated articles of about 200 bytes, spread over folders of 1,000."""
+    import random
+
+    rng = random.Random(count)
+    if WORK.exists():
+        shutil.rmtree(WORK)
+    (WORK / "sources").mkdir(parents=True)
+    (WORK / "briefing.toml").write_text(
+        '[memo]\ntitle = "Tiny files"\n\n[sources]\npaths = ["sources"]\n', encoding="utf-8"
+    )
+    for n in range(count):
+        folder = WORK / "sources" / f"{n // 1000:04d}"
+        if n % 1000 == 0:
+            folder.mkdir()
+        k = rng.randrange(len(_TINY_WHO))
+        words = " ".join(rng.choice(_TINY_WORDS) for _ in range(18))
+        body = (
+            f"# Note {n}\n\nThe {_TINY_WHO[k]} minister said {words}. "
+            f"{_TINY_CITY[k]} agreed on item {n}.\n"
+        )
+        (folder / f"n{n:06d}.md").write_text(body, encoding="utf-8")
+    return count
+
+
+def tiny(counts: list[int], list_only: bool = False) -> None:
+    """Time and peak memory of list and build over many ~200-byte files."""
+    steps = [
+        ("list (cold: walk, read, insert)", ("list",)),
+        ("list (warm)", ("list",)),
+        ("build (warm read, analyses cold)", ("build", "-o", "memo.md", "--force")),
+        ("build (all cached)", ("build", "-o", "memo.md", "--force")),
+    ]
+    for count in counts:
+        write_tiny_workspace(count)
+        time.sleep(2.1)  # files younger than 2 s are not cached (they may still be changing)
+        print(f"tiny: {count:,} files of about 200 bytes")
+        for name, args in steps[:2] if list_only else steps:
+            wall, peak, _ = run(*args)
+            print(f"  {name:<38} {wall:7.2f} s   peak RSS {peak:7.0f} MiB")
+    shutil.rmtree(WORK)
+
+
 def run(*args: str) -> tuple[float, float, str]:
     """Wall seconds, peak RSS (MiB) and output of one ``briefing`` run in the workspace.
 
@@ -162,7 +228,14 @@ def main() -> None:
     )
     parser.add_argument("--query", default="interest rates", help="the search to time")
     parser.add_argument("--keep", action="store_true", help="keep bench/.work/scale afterwards")
+    parser.add_argument(
+        "--tiny", type=int, action="append", metavar="N", help="N files of ~200 bytes instead"
+    )
+    parser.add_argument("--list-only", action="store_true", help="with --tiny: no builds")
     options = parser.parse_args()
+    if options.tiny:
+        tiny(options.tiny, options.list_only)
+        return
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is not available (../shared is needed for this benchmark)")
         return

@@ -11,6 +11,7 @@ import contextlib
 import errno
 import io
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -64,6 +65,19 @@ def _discard_stdout() -> None:
         if null != 1:
             os.dup2(null, 1)
             os.close(null)
+
+
+class _WarningLine(logging.Handler):
+    """Library warnings (e.g. a damaged cache entry dropped) as ``briefing: warning:`` lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        warn(record.getMessage())
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("briefing")
+    if not any(isinstance(h, _WarningLine) for h in logger.handlers):
+        logger.addHandler(_WarningLine(logging.WARNING))
 
 
 class _Main(click.Group):
@@ -123,6 +137,7 @@ def main(ctx: click.Context, config: Path | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["config"] = config
+    _show_warnings()
     if ctx.invoked_subcommand is None:
         run_tui(ctx)
 

@@ -338,7 +338,7 @@ def _read(
             data = handle.read(max_bytes + 1)  # the file may have grown since stat()
         if len(data) > max_bytes:
             raise ArticleError(name, f"too large (over the limit of {max_bytes:,} bytes)")
-        prepared = prepare(read_file(data, name), name)
+        prepared = prepare(read_file(data, name, item.suffix), name)
     except ArticleError as exc:
         prepared = Prepared((), (exc,))
     except CONTENT_ERRORS as exc:  # this file is skipped with the reason; others are built

@@ -8,6 +8,9 @@ articles with an FTS5 index behind ``briefing list QUERY`` and the TUI filter.
 
 It is only a cache: when the file is missing, corrupt or from another schema it is
 rebuilt without a word, and when it cannot be written at all the tool runs without it.
+Every cached file and analysis carries a checksum of its data: a row damaged on disk in a
+way SQLite cannot see (a flipped bit that still passes ``integrity_check``) is dropped with
+a warning and the file read, or the article analysed, again, never quoted wrongly.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,21 +35,22 @@ from .version import code_version
 
 FOLDER = ".briefing"
 FILENAME = "library.sqlite3"
-SCHEMA = 2
+SCHEMA = 3
 MAX_ANALYSES = 50_000  # oldest-written analyses beyond this are dropped (about 250 MB)
 _SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (
-    key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL);
+    key TEXT PRIMARY KEY, version TEXT NOT NULL, data TEXT NOT NULL, sum TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
     id TEXT PRIMARY KEY, ord INTEGER NOT NULL, hash TEXT NOT NULL, path TEXT NOT NULL,
     title TEXT NOT NULL, outlet TEXT NOT NULL, published TEXT NOT NULL, url TEXT NOT NULL,
     countries TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS parsed (
-    name TEXT PRIMARY KEY, stamp TEXT NOT NULL, data TEXT NOT NULL);
+    name TEXT PRIMARY KEY, stamp TEXT NOT NULL, data TEXT NOT NULL, sum TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     id UNINDEXED, title, outlet, text, tokenize = 'unicode61 remove_diacritics 2');
 """
+_log = logging.getLogger(__name__)
 
 
 def library_path(root: Path) -> Path:
@@ -71,6 +76,11 @@ def article_hash(article: Article) -> str:
     return digest.hexdigest()
 
 
+def checksum(data: str) -> str:
+    """A digest of one cached row's data, checked on every read."""
+    return hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 def analysis_key(article: Article, settings: str) -> str:
     """Cache key: the article, the analysis settings (actors, lengths) and the code."""
     text = f"{code_version()}\0{settings}\0{article_hash(article)}"
@@ -83,7 +93,7 @@ class Library:
     def __init__(self, path: Path | None, conn: sqlite3.Connection | None) -> None:
         self.path = path
         self.conn = conn
-        self._parsed: list[tuple[str, str, str]] = []
+        self._parsed: list[tuple[str, str, str, str]] = []
 
     # -- opening ---------------------------------------------------------------------
 
@@ -163,11 +173,19 @@ class Library:
         try:
             with self._guard() as conn:
                 row = conn.execute(
-                    "SELECT data FROM parsed WHERE name = ? AND stamp = ?", (name, stamp)
+                    "SELECT data, sum FROM parsed WHERE name = ? AND stamp = ?", (name, stamp)
                 ).fetchone()
         except _Unavailable:
             return None
         if row is None:
+            return None
+        if checksum(row[0]) != row[1]:
+            self._drop("parsed", "name", [name])
+            _log.warning(
+                "%s: the cached copy of %s does not match its checksum; read the file again",
+                self.path,
+                name,
+            )
             return None
         try:
             entries, problems = json.loads(row[0])
@@ -185,7 +203,8 @@ class Library:
             [[stem, encode(a)] for stem, a in prepared.entries],
             [[p.path, p.problem] for p in prepared.problems],
         ]
-        self._parsed.append((name, stamp, json.dumps(data, ensure_ascii=False)))
+        text = json.dumps(data, ensure_ascii=False)
+        self._parsed.append((name, stamp, text, checksum(text)))
         if len(self._parsed) >= 1000:
             self.flush()
 
@@ -195,7 +214,7 @@ class Library:
             return
         with contextlib.suppress(_Unavailable), self._guard() as conn:
             conn.execute("BEGIN")
-            conn.executemany("INSERT OR REPLACE INTO parsed VALUES (?, ?, ?)", rows)
+            conn.executemany("INSERT OR REPLACE INTO parsed VALUES (?, ?, ?, ?)", rows)
             conn.execute("COMMIT")
 
     # -- small named values ----------------------------------------------------------------
@@ -217,29 +236,52 @@ class Library:
     def get_analyses(self, keys: Sequence[str]) -> dict[str, Analysis]:
         """Cached analyses for those of ``keys`` the library has."""
         found: dict[str, Analysis] = {}
+        damaged: list[str] = []
         decode = decoder(Analysis)
         try:
             with self._guard() as conn:
                 for chunk in _chunks(list(dict.fromkeys(keys)), 500):
                     marks = ",".join("?" * len(chunk))
                     rows = conn.execute(
-                        f"SELECT key, data FROM analyses WHERE key IN ({marks})", chunk
+                        f"SELECT key, data, sum FROM analyses WHERE key IN ({marks})", chunk
                     )
-                    for key, data in rows:
+                    for key, data, digest in rows:
+                        if checksum(data) != digest:
+                            damaged.append(key)
+                            continue
                         with contextlib.suppress(ValueError, TypeError, IndexError):
                             found[key] = decode(json.loads(data))
         except _Unavailable:
             return {}
+        if damaged:
+            self._drop("analyses", "key", damaged)
+            _log.warning(
+                "%s: %d cached analyses do not match their checksum; analysing again",
+                self.path,
+                len(damaged),
+            )
         return found
+
+    def _drop(self, table: str, column: str, values: list[str]) -> None:
+        """Delete damaged rows so that they are written afresh."""
+        with contextlib.suppress(_Unavailable), self._guard() as conn:
+            for chunk in _chunks(values, 500):
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", chunk)
 
     def put_analyses(self, items: Iterable[tuple[str, Analysis]]) -> None:
         version = code_version()
-        rows = [(k, version, json.dumps(encode(a), ensure_ascii=False)) for k, a in items]
-        if not rows:
-            return
+
+        def rows() -> Iterator[tuple[str, str, str, str]]:
+            # Serialised one at a time as SQLite asks: thousands of analyses are never
+            # held twice over (objects and JSON) in memory.
+            for key, analysis in items:
+                text = json.dumps(encode(analysis), ensure_ascii=False)
+                yield key, version, text, checksum(text)
+
         with contextlib.suppress(_Unavailable), self._guard() as conn:
             conn.execute("BEGIN")
-            conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?)", rows)
+            conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", rows())
             conn.execute(
                 "DELETE FROM analyses WHERE rowid <= (SELECT max(rowid) FROM analyses) - ?",
                 (MAX_ANALYSES,),
@@ -250,15 +292,21 @@ class Library:
 
     def sync_articles(self, articles: Sequence[Article]) -> None:
         """Make the listing (and its search index) exactly ``articles``, in that order."""
-        wanted = {a.id: (i, article_hash(a), a) for i, a in enumerate(articles)}
+        wanted = {a.id: (i, article_hash(a)) for i, a in enumerate(articles)}
         with contextlib.suppress(_Unavailable), self._guard() as conn:
-            have = dict(conn.execute("SELECT id, hash FROM articles").fetchall())
-            order = dict(conn.execute("SELECT id, ord FROM articles").fetchall())
-            gone = [i for i in have if i not in wanted or have[i] != wanted[i][1]]
-            new = [v for k, v in wanted.items() if have.get(k) != v[1]]
-            moved = [(v[0], k) for k, v in wanted.items() if k in have and order.get(k) != v[0]]
+            have = {i: (o, h) for i, o, h in conn.execute("SELECT id, ord, hash FROM articles")}
+            gone = [i for i, (_, h) in have.items() if i not in wanted or wanted[i][1] != h]
+            new = {k for k, (_, h) in wanted.items() if k not in have or have[k][1] != h}
+            moved = [
+                (o, k)
+                for k, (o, h) in wanted.items()
+                if k in have and have[k][1] == h and have[k][0] != o
+            ]
             if not gone and not new and not moved:
                 return
+            # Rows are made one at a time as SQLite takes them, in one transaction: a
+            # workspace of 100,000 files is never held a second time as row tuples.
+            fresh = {article.id: article for article in articles if article.id in new}
             conn.execute("BEGIN")
             for chunk in _chunks(gone, 500):
                 marks = ",".join("?" * len(chunk))
@@ -267,11 +315,15 @@ class Library:
             conn.executemany(
                 "INSERT INTO articles (id, ord, hash, path, title, outlet, published, url)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(a.id, i, h, a.path, a.title, a.outlet, a.published, a.url) for i, h, a in new],
-            )
+                (
+                    (a.id, wanted[k][0], wanted[k][1], a.path, a.title, a.outlet, a.published,
+                     a.url)
+                    for k, a in fresh.items()
+                ),
+            )  # fmt: skip
             conn.executemany(
                 "INSERT INTO articles_fts (id, title, outlet, text) VALUES (?, ?, ?, ?)",
-                [(a.id, a.title, a.outlet, a.text) for _, _, a in new],
+                ((a.id, a.title, a.outlet, a.text) for a in fresh.values()),
             )
             conn.executemany("UPDATE articles SET ord = ? WHERE id = ?", moved)
             conn.execute("COMMIT")

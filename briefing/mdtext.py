@@ -12,7 +12,11 @@ from urllib.parse import quote, urlsplit
 
 from .clean import strip_controls
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#]|&(?=#?\w+;))")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#@]|&(?=#?\w+;))")
+# What GFM's autolink extension turns into a link: "scheme:" (https://, mailto:, xmpp:...)
+# and "www.". Escaping their ':' (and a '/' after it) or '.' keeps them plain text in any
+# renderer; '@' of an e-mail address is escaped with the other special characters.
+_AUTOLINK = re.compile(r"(?<=[A-Za-z]):(/?)(?=\S)|(?<![\w.-])(www)\.(?=\S)", re.IGNORECASE)
 _LEADING_MARKER = re.compile(r"^(\s*)(\d{1,9})([.)])(?=\s)|^(\s*)([-+=])")
 _SPACE = re.compile(r"\s+")
 
@@ -29,6 +33,7 @@ def escape(text: object) -> Markdown:
         return text
     flat = _SPACE.sub(" ", strip_controls(str(text))).strip()
     flat = _SPECIAL.sub(r"\\\1", flat)
+    flat = _AUTOLINK.sub(_no_link, flat)
     flat = _LEADING_MARKER.sub(
         lambda m: (
             f"{m.group(1)}{m.group(2)}\\{m.group(3)}"
@@ -38,6 +43,12 @@ def escape(text: object) -> Markdown:
         flat,
     )
     return Markdown(flat)
+
+
+def _no_link(match: re.Match[str]) -> str:
+    if match.group(2):
+        return f"{match.group(2)}\\."
+    return "\\:" + ("\\/" if match.group(1) else "")
 
 
 def safe_url(url: object) -> Markdown:

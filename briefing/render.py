@@ -15,7 +15,6 @@ from pathlib import PurePath
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from .errors import TemplateError
 from .glance import (
@@ -32,6 +31,7 @@ from .ingest import has_title
 from .mdtext import Markdown, escape, safe_url
 from .models import Analysis, Briefing, Citation, Position, Statement
 from .quotes import quoted
+from .sandbox import MemoSandbox, join_capped
 from .stance import stance_verb
 from .templates import BUILTIN_DIR, TemplateInfo
 from .whatsnew import Changes
@@ -241,14 +241,14 @@ def _escape_tree(value: Any) -> Any:
     return value
 
 
-def _environment(template: TemplateInfo) -> SandboxedEnvironment:
+def _environment(template: TemplateInfo) -> MemoSandbox:
     loader = jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader(template.path.parent),
             jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(BUILTIN_DIR)}),
         ]
     )
-    env = SandboxedEnvironment(
+    env = MemoSandbox(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -259,6 +259,11 @@ def _environment(template: TemplateInfo) -> SandboxedEnvironment:
     env.filters["md"] = escape
     env.filters["url"] = safe_url
     return env
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else "(no detail)"
 
 
 def render_markdown(
@@ -273,11 +278,16 @@ def render_markdown(
     env = _environment(template)
     try:
         compiled = env.get_template(template.path.name)
-        text = compiled.render(context)
+        text = join_capped(compiled.generate(context))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(
             f"{template.path}:{exc.lineno}: template syntax error: {exc.message}"
         ) from None
     except jinja2.TemplateError as exc:
-        raise TemplateError(f"{template.path}: template error: {exc}") from None
+        raise TemplateError(f"{template.path}: template error: {_first_line(exc)}") from None
+    except Exception as exc:
+        # Overflow, recursion, a sandbox limit, a bad format string: all the template's doing.
+        raise TemplateError(
+            f"{template.path}: template error: {type(exc).__name__}: {_first_line(exc)}"
+        ) from None
     return text.rstrip("\n") + "\n"

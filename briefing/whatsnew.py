@@ -49,16 +49,44 @@ def main_stance(stances: Iterable[str]) -> str:
 
 
 def load_previous(path: Path) -> dict[str, Any]:
-    """Read a previous build's JSON, with a one-line error naming the file when unusable."""
+    """Read a previous build's JSON, with a one-line error naming the file when unusable.
+
+    The file may be anything (hand-edited, truncated, hostile), so its shape is checked
+    here, once: :func:`compare` can then trust every field it reads.
+    """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BriefingError(f"{path}: previous briefing not found") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise BriefingError(f"{path}: not a briefing JSON file ({exc})") from None
+    except (OSError, ValueError, RecursionError) as exc:
+        # ValueError covers bad JSON, bad UTF-8 and integers over Python's digit limit.
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise BriefingError(f"{path}: not a briefing JSON file ({reason})") from None
+    problem = _shape_problem(data)
+    if problem:
+        raise BriefingError(f"{path}: not a briefing JSON file ({problem})")
+    return data  # type: ignore[no-any-return]
+
+
+def _shape_problem(data: Any) -> str | None:
+    """What is wrong with the shape of a briefing JSON document, or None."""
     if not isinstance(data, dict) or not isinstance(data.get("positions"), list):
-        raise BriefingError(f"{path}: not a briefing JSON file (no 'positions' list)")
-    return data
+        return "no 'positions' list"
+    if not isinstance(data.get("date", ""), str):
+        return "'date' must be a string"
+    for i, position in enumerate(data["positions"]):
+        where = f"positions[{i}]"
+        if not isinstance(position, dict) or not isinstance(position.get("iso3"), str):
+            return f"{where} must be an object with an 'iso3' string"
+        statements = position.get("statements", [])
+        if not isinstance(statements, list):
+            return f"{where}.statements must be a list"
+        for k, s in enumerate(statements):
+            if not isinstance(s, dict) or not all(
+                isinstance(s.get(f, ""), str) for f in ("text", "stance")
+            ):
+                return f"{where}.statements[{k}] must be an object with 'text' and 'stance' strings"
+    return None
 
 
 def compare(previous: dict[str, Any], current: Briefing) -> Changes:
@@ -67,7 +95,8 @@ def compare(previous: dict[str, Any], current: Briefing) -> Changes:
     for position in previous.get("positions", []):
         if isinstance(position, dict) and isinstance(position.get("iso3"), str):
             statements = position.get("statements")
-            before[position["iso3"]] = [s for s in statements or [] if isinstance(s, dict)]
+            listed = statements if isinstance(statements, list) else []
+            before[position["iso3"]] = [s for s in listed if isinstance(s, dict)]
     old_texts = {
         (iso3, statement_key(str(s.get("text", "")))) for iso3, ss in before.items() for s in ss
     }

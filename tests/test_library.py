@@ -185,9 +185,9 @@ def test_unchanged_files_are_not_read_again(
     reads: list[str] = []
     real = briefing.formats.read_file
 
-    def reading(data: bytes, path: str) -> Parsed:
+    def reading(data: bytes, path: str, suffix: str | None = None) -> Parsed:
         reads.append(path)
-        return real(data, path)
+        return real(data, path, suffix)
 
     monkeypatch.setattr(briefing.ingest, "read_file", reading)
     second = open_ws(root).load()
@@ -214,3 +214,100 @@ def test_a_lost_race_between_two_writers_keeps_the_library(
             )
         assert library_path(ws).exists()
     assert Workspace.open(ws / "briefing.toml").load().articles == articles
+
+
+def _flip(root: Path, table: str, old: str, new: str) -> int:
+    """Change cached rows in place, as a flipped bit on a page would: integrity_check passes."""
+    conn = sqlite3.connect(library_path(root), isolation_level=None)
+    try:
+        changed = conn.execute(
+            f"UPDATE {table} SET data = replace(data, ?, ?) WHERE instr(data, ?) > 0",
+            (old, new, old),
+        ).rowcount
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+    return changed
+
+
+def test_a_flipped_cached_file_is_dropped_and_read_again(
+    make_workspace: Callable[..., Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    import os
+    import time
+
+    root = make_workspace()
+    old = time.time() - 60
+    for path in (root / "sources").iterdir():
+        os.utime(path, (old, old))
+    first = open_ws(root).load()
+    word = first.articles[0].text.split()[1]
+    assert _flip(root, "parsed", word, word[:-1] + "e" + word[-1]) >= 1
+    with caplog.at_level("WARNING", logger="briefing"):
+        second = open_ws(root).load()
+    assert second.articles == first.articles
+    assert any("does not match its checksum" in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="briefing"):
+        assert open_ws(root).load().articles == first.articles  # the entry was rewritten
+    assert not caplog.records
+
+
+def test_a_flipped_cached_analysis_is_dropped_and_made_again(
+    make_workspace: Callable[..., Path], counted: list[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    root = make_workspace()
+    ws = open_ws(root)
+    articles = ws.load().articles
+    first = ws.analyse_all(articles)
+    quoted = first[0].sentences[0].text.split()[1]
+    assert _flip(root, "analyses", quoted, quoted[:-1] + "e" + quoted[-1]) >= 1
+    counted.clear()
+    with caplog.at_level("WARNING", logger="briefing"):
+        again = ws.analyse_all(articles)
+    assert again == first and counted  # recomputed, not misquoted
+    assert any("do not match their checksum" in r.getMessage() for r in caplog.records)
+    counted.clear()
+    assert ws.analyse_all(articles) == first and counted == []  # and stored again
+
+
+def test_the_cli_names_a_dropped_cache_entry(make_workspace: Callable[..., Path]) -> None:
+    from click.testing import CliRunner
+
+    from briefing.cli import main
+
+    root = make_workspace()
+    config = str(root / "briefing.toml")
+    first = CliRunner().invoke(main, ["-c", config, "summarize"])
+    assert first.exit_code == 0 and "checksum" not in first.stderr
+    assert _flip(root, "analyses", "Officials", "Offiicals") >= 1
+    second = CliRunner().invoke(main, ["-c", config, "summarize"])
+    assert second.exit_code == 0 and second.stdout == first.stdout
+    assert "briefing: warning: " in second.stderr and "checksum" in second.stderr
+
+
+def test_storing_many_analyses_streams_their_rows(tmp_path: Path) -> None:
+    """put_analyses serialises one analysis at a time: memory does not grow with their count."""
+    import json
+    import tracemalloc
+
+    text = "The Polish minister said Warsaw agreed to the plan on Friday. " * 20
+    analyses = [
+        Analysis(
+            Article(f"a{n}", f"a{n}.md", "T", text),
+            tuple(Sentence(i, "The Polish minister said Warsaw agreed.", 0, 38) for i in range(20)),
+            (0, 1),
+            (),
+        )
+        for n in range(2000)
+    ]
+    total = sum(len(json.dumps(encode(a))) for a in analyses)
+    with Library.open(tmp_path) as library:
+        tracemalloc.start()
+        try:
+            library.put_analyses((f"k{i}", a) for i, a in enumerate(analyses))
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert len(library.get_analyses(["k0", "k1999"])) == 2
+    assert peak < total / 10, (peak, total)

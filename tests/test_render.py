@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+from briefing.errors import TemplateError
+from briefing.models import Briefing
 from briefing.render import render_json, render_markdown
-from briefing.templates import find_template, list_templates
+from briefing.templates import TemplateInfo, find_template, list_templates
 from briefing.workspace import Workspace
 
 HOSTILE = (
@@ -86,3 +88,36 @@ def test_list_templates_hides_partials(tmp_path: Path) -> None:
     names = [t.name for t in list_templates(tmp_path)]
     assert {"memo", "onepager", "table"} <= set(names)
     assert not any(n.startswith("_") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [
+        ("{% for i in range(10**8) %}x{% endfor %}", "range"),
+        ("{{ '{0.__class__}'.format_map({'a': 1}) }}", "template error"),
+        ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}", "recursion"),
+        ("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}", "range"),
+        ("{{ 'x' * 10**10 }}", "too large"),
+        ("{{ 7 ** 10000000 }}", "too large"),
+        ("{% for i in range(90000) %}{{ 'x' * 9000 }}{% endfor %}", "output"),
+    ],
+)
+def test_hostile_template_is_a_one_line_template_error(
+    tmp_path: Path, source: str, problem: str
+) -> None:
+    """Whatever a template does, the result is TemplateError naming it, not a traceback."""
+    path = tmp_path / "evil.md.j2"
+    path.write_text(source, encoding="utf-8")
+    empty = Briefing("T", "2024-01-01", "", "", (), (), ())
+    with pytest.raises(TemplateError) as info:
+        render_markdown(empty, TemplateInfo("evil", path, "file"))
+    message = str(info.value)
+    assert message.startswith(f"{path}: ") and problem in message.lower()
+    assert "\n" not in message and len(message) < 400
+
+
+def test_modest_loops_and_repeats_still_render(tmp_path: Path) -> None:
+    path = tmp_path / "ok.md.j2"
+    path.write_text("{% for i in range(1000) %}{{ '-' * 3 }}{% endfor %}{{ 2 ** 10 }}\n")
+    empty = Briefing("T", "2024-01-01", "", "", (), (), ())
+    assert render_markdown(empty, TemplateInfo("ok", path, "file")) == "---" * 1000 + "1024\n"

@@ -147,3 +147,22 @@ def test_article_views_are_literal_and_keep_offsets() -> None:
         (second, len(text), SUMMARY_STYLE)
     ]
     assert article_header(article).plain.startswith("[red]Title[/red]")
+
+
+@pytest.mark.parametrize("bad", ["[" * 100_000, '{"selected": ' * 50_000, "{", '{"sort": 1}'])
+def test_corrupt_state_is_set_aside_not_lost(tmp_path: Path, bad: str) -> None:
+    """Deep nesting or a bad shape gives a fresh state and a notice; the file is kept aside."""
+    path = tmp_path / ".briefing" / "state.json"
+    path.parent.mkdir()
+    path.write_text(bad, encoding="utf-8")
+    fresh, problem = load_state(path)
+    assert fresh == SessionState()
+    assert problem and "corrupt session state" in problem and "\n" not in problem
+    kept = [p for p in path.parent.iterdir() if p.name.startswith("state.json.corrupt")]
+    assert [p.read_text(encoding="utf-8") for p in kept] == [bad]
+    assert str(kept[0]) in problem
+    save_state(path, SessionState(("a",)))  # the next save never touches the backup
+    path.write_text(bad, encoding="utf-8")
+    load_state(path)
+    kept = [p for p in path.parent.iterdir() if p.name.startswith("state.json.corrupt")]
+    assert len(kept) == 2

@@ -14,8 +14,14 @@ import unicodedata
 import ftfy
 from ftfy.badness import is_bad
 
+# C0/C1 controls, lone surrogates and every invisible format character (Unicode category
+# Cf: soft hyphen, Arabic letter mark, zero-width and bidi marks, BOM, tag characters...),
+# all alike. The visible Cf "prepended concatenation marks" (Arabic number signs) are kept.
 _CONTROL = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
+    r"\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    r"\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    r"\U000e0001\U000e0020-\U000e007f]"
 )
 _FTFY = ftfy.TextFixerConfig(
     unescape_html=False,
@@ -28,7 +34,7 @@ _FTFY = ftfy.TextFixerConfig(
 
 
 def strip_controls(text: str) -> str:
-    """Drop control characters (terminal escapes, bidi overrides); keep newlines and tabs."""
+    """Drop control and invisible format characters (escapes, bidi marks); keep \\n and \\t."""
     return _CONTROL.sub("", text)
 
 

@@ -35,11 +35,16 @@ SUFFIXES = tuple(READERS)
 __all__ = ["READERS", "SUFFIXES", "Draft", "Parsed", "read_file"]
 
 
-def read_file(data: bytes, path: str) -> Parsed:
-    """Drafts (and per-entry problems) from ``data``, read by the reader for its suffix."""
-    reader = READERS.get(Path(path).suffix.lower())
+def read_file(data: bytes, path: str, suffix: str | None = None) -> Parsed:
+    """Drafts (and per-entry problems) from ``data``, read by the reader for its suffix.
+
+    ``suffix`` is the file's own when ``path`` is only its shown name: cleaning a name such
+    as ``"\x01.md"`` for display leaves ``".md"``, which has no suffix of its own.
+    """
+    suffix = Path(path).suffix if suffix is None else suffix
+    reader = READERS.get(suffix.lower())
     if reader is None:
-        raise ArticleError(path, f"unsupported file type '{Path(path).suffix or '(none)'}'")
+        raise ArticleError(path, f"unsupported file type '{suffix or '(none)'}'")
     if not data.strip():
         raise ArticleError(path, "empty file")
     return reader(data, path)

@@ -7,6 +7,7 @@ returns a fresh state plus a one-line problem to show, instead of raising.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,17 +57,40 @@ def parse_state(data: Any) -> SessionState:
 
 
 def load_state(path: Path) -> tuple[SessionState, str | None]:
-    """The saved state, or a fresh one and the reason the saved one was ignored."""
+    """The saved state, or a fresh one and the reason the saved one was ignored.
+
+    A corrupt file (bad JSON, absurd nesting, wrong shape) is moved aside, never overwritten
+    by the next save: the analyst may want what was in it.
+    """
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return SessionState(), None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        return SessionState(), _set_aside(path, f"not UTF-8 text ({exc.reason})")
+    except OSError as exc:
         return SessionState(), f"{path}: cannot read session state ({exc}); starting fresh"
     try:
         return parse_state(json.loads(raw)), None
-    except ValueError as exc:  # JSONDecodeError is a ValueError
-        return SessionState(), f"{path}: corrupt session state ignored ({exc})"
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+        reason = str(exc).splitlines()[0][:120] if str(exc) else "nested too deeply"
+        if isinstance(exc, RecursionError):
+            reason = "nested too deeply"
+        return SessionState(), _set_aside(path, reason)
+
+
+def _set_aside(path: Path, reason: str) -> str:
+    """Rename a corrupt state file to a free ``state.json.corrupt[-N]``; the notice to show."""
+    for n in range(1, 1000):
+        backup = path.with_name(f"{path.name}.corrupt" + (f"-{n}" if n > 1 else ""))
+        if backup.exists():
+            continue
+        try:
+            os.rename(path, backup)
+        except OSError as exc:
+            return f"{path}: corrupt session state ignored ({reason}); not moved aside ({exc})"
+        return f"{path}: corrupt session state ignored ({reason}); kept as {backup}"
+    return f"{path}: corrupt session state ignored ({reason})"
 
 
 def dump_state(state: SessionState) -> str:
