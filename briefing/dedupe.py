@@ -15,7 +15,8 @@ import json
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Protocol
 
@@ -29,6 +30,7 @@ PERMUTATIONS = 64
 BANDS = 32  # 32 bands of 2 rows: a pair at 0.5 Jaccard is missed 1 time in 10,000
 MIN_JACCARD = 0.5  # two outlets' edits of one story overlap at least this much
 MIN_CONTAINMENT = 0.85  # or one is (almost) wholly inside the other
+FULL_BUCKET = 64  # buckets up to this size have every pair checked
 MIN_SHINGLES = 12  # shorter texts are compared only when identical
 _CHUNK = 8192
 _WORD = re.compile(r"\w+")
@@ -100,9 +102,18 @@ def _candidates(signatures: list[Signature]) -> set[tuple[int, int]]:
         ends = np.r_[starts[1:], len(ranked)]
         for start, end in zip(starts, ends, strict=True):
             if end - start > 1:
-                members = sorted(order[start:end].tolist())
-                pairs.update((x, y) for n, x in enumerate(members) for y in members[n + 1 :])
+                pairs.update(_bucket_pairs(sorted(order[start:end].tolist())))
     return pairs
+
+
+def _bucket_pairs(members: list[int]) -> Iterable[tuple[int, int]]:
+    """The pairs of one bucket to check: all of them in a small bucket; in a huge one (many
+    templated texts alike) each member against the first and its neighbour, which keeps the
+    work linear and still joins a whole group of copies through the union-find."""
+    if len(members) <= FULL_BUCKET:
+        return ((x, y) for n, x in enumerate(members) for y in members[n + 1 :])
+    first = members[0]
+    return [*((first, y) for y in members[1:]), *pairwise(members[1:])]
 
 
 def find_duplicates(articles: Sequence[Article]) -> list[tuple[str, ...]]:

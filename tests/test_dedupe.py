@@ -116,3 +116,16 @@ def test_real_near_duplicates_in_the_bbc_corpus() -> None:
     for group in groups:
         titles = {by_id[i].title.split()[0] for i in group}
         assert len(group) <= 3, (group, titles)
+
+
+def test_a_huge_bucket_of_templated_texts_costs_linear_pairs() -> None:
+    # Issue 14: thousands of near-identical short files put every pair into one bucket.
+    from briefing.dedupe import _bucket_pairs
+
+    members = list(range(3000))
+    assert len(list(_bucket_pairs(members))) < 2 * len(members)
+    assert len(list(_bucket_pairs(members[:10]))) == 45  # a small bucket: every pair
+    texts = [f"The harbour board said it would pay {n} crowns to dredge the west channel this year."
+             for n in range(300)]
+    groups = find_duplicates([article(f"t{n}", [t]) for n, t in enumerate(texts)])
+    assert len(groups) == 1 and len(groups[0]) == 300
