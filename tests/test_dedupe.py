@@ -125,7 +125,8 @@ def test_a_huge_bucket_of_templated_texts_costs_linear_pairs() -> None:
     members = list(range(3000))
     assert len(list(_bucket_pairs(members))) < 2 * len(members)
     assert len(list(_bucket_pairs(members[:10]))) == 45  # a small bucket: every pair
-    texts = [f"The harbour board said it would pay {n} crowns to dredge the west channel this year."
+    texts = [f"The harbour board said on Monday that it would pay {n} crowns to dredge the west "
+             "channel before the autumn storms close the port to the larger ferries."
              for n in range(300)]
     groups = find_duplicates([article(f"t{n}", [t]) for n, t in enumerate(texts)])
     assert len(groups) == 1 and len(groups[0]) == 300
