@@ -1,0 +1,295 @@
+"""Step 4: who makes a statement in each sentence, read off the dependency parse.
+
+An act is a reporting or stance predicate with a speaker: its subject ("X said", "said X",
+"X told Y", "Russia and China are committed"), the subject of "was quoted as saying", the
+agent of a passive ("was rejected by X"), or the object of "according to X". When a sentence
+has a reporting frame, that frame is the act and the rest is its content: "Russia and China
+are committed…, Lavrov said" is Lavrov's statement only.
+
+Quotations running over several sentences belong to the speaker of the sentence that opens
+or closes them and become one statement (``Citation.last``). Pronouns and definite role
+nouns ("he", "the minister", "the ministry") resolve to the most recent compatible actor
+that spoke or was introduced with that role, never to the most famous name around.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from ..actors import ActorBook, agencies, with_builtin
+from ..models import Article, Citation, Sentence, Statement
+from .affiliation import NOBODY, Affiliation, affiliate, article_date
+from .knowledge import OTHER
+from .mentions import Mention
+from .mentions import Sentence as Parsed
+from .parse import parse
+from .stance import REPORTING, claim_of, is_predicate, label_of, lemma, negated
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Passive-looking predicates whose grammatical subject is still the actor.
+_STATIVE = frozenset({"commit", "oppose", "quote", "concern", "worry"})
+_OPENING = "“«"
+_CLOSING = "”»"
+
+
+@dataclass
+class _Entry:
+    """An actor the article has introduced or heard speak."""
+
+    name: str
+    aff: Affiliation
+    role: str = ""
+    person: bool = False
+    plural: bool = False
+
+
+@dataclass
+class Memory:
+    """What the article said so far about its actors, for resolving later references."""
+
+    speakers: list[_Entry] = field(default_factory=list)
+    introduced: list[_Entry] = field(default_factory=list)
+    known: dict[str, Affiliation] = field(default_factory=dict)
+
+    def introduce(self, e: _Entry) -> None:
+        self.introduced.append(e)
+        if e.person and e.aff.group != OTHER:
+            self.known.setdefault(e.name, e.aff)
+            self.known.setdefault(e.name.split()[-1], e.aff)
+
+    def spoke(self, e: _Entry) -> None:
+        self.speakers.append(e)
+        self.introduce(e)
+
+    def pronoun(self, word: str) -> _Entry | None:
+        """The most recent speaker a pronoun can stand for (then anyone introduced)."""
+        person = word in ("he", "she")
+        for pool in (self.speakers, self.introduced if person else []):
+            for e in reversed(pool):
+                if person and e.person and not e.plural:
+                    return e
+                if word == "it" and not e.person and not e.plural:
+                    return e
+                if word == "they" and (e.plural or not e.person):
+                    return e
+        return None
+
+    def role(self, noun: str) -> _Entry | None:
+        """The most recent actor that spoke as, or was introduced as, ``noun``."""
+        for pool in (self.speakers, self.introduced):
+            for e in reversed(pool):
+                if e.role and e.role.split()[-1] == noun:
+                    return e
+        return None
+
+
+@dataclass(frozen=True)
+class _Act:
+    verb: Token
+    speakers: tuple[Token, ...]
+    frame: bool  # a neutral reporting verb or "according to": the rest is its content
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out = [head]
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _speaker_of(t: Token) -> Token | None:
+    """The grammatical actor of predicate ``t``."""
+    word = lemma(t)
+    subjects = [c for c in t.children if c.dep_ == "nsubj" or (
+        c.dep_ in ("nsubj:pass", "nsubjpass") and word in _STATIVE)]
+    if subjects:  # a mis-parse may give two: the one nearest the verb is its head
+        before = [c for c in subjects if c.i < t.i]
+        return before[-1] if before else subjects[0]
+    for c in t.children:
+        if c.dep_ in ("obl:agent", "agent") or (
+                c.dep_ == "obl" and any(g.lower_ == "by" for g in c.children)
+                and any(a.dep_ in ("aux:pass", "auxpass") for a in t.children)):
+            return c
+    if t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+        return _speaker_of(t.head)
+    return None
+
+
+def _according(t: Token) -> _Act | None:
+    """'according to X, …': X states the clause it modifies."""
+    x: Token | None = None
+    if t.dep_ in ("case", "mark", "fixed") and t.head.i != t.i:
+        x = t.head
+    else:
+        for c in t.children:
+            if c.dep_ in ("obl", "obj", "pobj", "nmod"):
+                x = c
+            for g in c.children if c.lower_ == "to" else ():
+                if g.dep_ in ("pobj", "obj"):
+                    x = g
+    if x is None or x.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return _Act(x.head if x.head.i != x.i else x, tuple(_conjuncts(x)), True)
+
+
+def acts(doc_tokens: Sequence[Token]) -> list[_Act]:
+    """The speakers' acts of one sentence; reported content is not an act of its own."""
+    found: list[_Act] = []
+    for t in doc_tokens:
+        if t.lower_ == "according":
+            act = _according(t)
+            if act is not None:
+                found.append(act)
+            continue
+        word = lemma(t)
+        if not (is_predicate(t) or word == "quote"):
+            continue
+        subject = _speaker_of(t)
+        if subject is None:
+            continue
+        frame = word in REPORTING or word == "quote"
+        if frame and negated(t):
+            continue  # "did not say", "did not respond to requests for comment"
+        found.append(_Act(t, tuple(_conjuncts(subject)), frame))
+    frames = [a for a in found if a.frame]
+    chosen = frames or found
+    verbs = {a.verb.i for a in chosen}
+    return [a for a in chosen if not any(v.i in verbs for v in a.verb.ancestors)
+            or a.verb.dep_ == "conj"]
+
+
+def _quote_depth(text: str, depth: int) -> int:
+    """Open quotation marks after ``text``, given ``depth`` before it."""
+    for ch in text:
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING:
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 0 if depth else 1
+    return depth
+
+
+class _Reader:
+    """Reads one article sentence by sentence, keeping its memory of actors."""
+
+    def __init__(self, article: Article, book: ActorBook) -> None:
+        self.article = article
+        self.context = f"{article.title}\n{article.text}"
+        self.book = book
+        self.on: dt.date | None = article_date(article.published)
+        self.memory = Memory()
+        self.agencies = frozenset(a.lower() for a in agencies())
+
+    def introduce(self, ps: Parsed) -> None:
+        """Note the people and bodies a sentence introduces with a role or a country."""
+        for e, _ in ps.people:
+            m = ps.mention(e.root)
+            if m.role or m.countries:
+                aff = affiliate(m, self.on, self.book, self.memory.known)
+                self.memory.introduce(_Entry(m.person or e.text, aff, m.role, True, False))
+
+    def resolve(self, ps: Parsed, head: Token) -> _Entry | None:
+        """The actor a speaker phrase names or refers to; None when it is no one."""
+        m = ps.mention(head)
+        if m.pronoun:
+            return self.memory.pronoun(m.pronoun)
+        if not m.named:
+            noun = head.lemma_.lower()
+            return self.memory.role(noun) if m.definite and m.role else None
+        aff = affiliate(m, self.on, self.book, self.memory.known)
+        name = _display(m, ps)
+        if name.lower().removeprefix("the ") in self.agencies or (aff == NOBODY and not name):
+            return None
+        return _Entry(name, aff, m.role, bool(m.person) and ps.doc[m.head].pos_ == "PROPN",
+                      m.plural)
+
+    def statements(self, sent: Sentence, ps: Parsed) -> list[Statement]:
+        out = []
+        for act in acts(list(ps.doc)):
+            entries = [e for e in (self.resolve(ps, h) for h in act.speakers) if e is not None]
+            if not entries:
+                continue
+            for e in entries:
+                self.memory.spoke(e)
+            words = frozenset(w.lower() for e in entries for w in e.name.split())
+            label = label_of(act.verb, words)
+            entries.sort(key=lambda e: e.aff.group == OTHER)  # stable: a placed actor first
+            first = entries[0]
+            joint = tuple(dict.fromkeys(e.aff.iso3 for e in entries[1:]
+                                        if e.aff.iso3 and e.aff.iso3 != first.aff.iso3))
+            out.append(Statement(
+                text=sent.text.strip(), country=first.aff.iso3,
+                speaker=" and ".join(dict.fromkeys(e.name for e in entries)), stance=label,
+                citations=(Citation(self.article.id, sent.index),),
+                speaker_kind=first.aff.kind, claim=claim_of(act.verb, label), joint=joint))
+        return out
+
+
+def _display(m: Mention, ps: Parsed) -> str:
+    """How the memo names a speaker: the person's name, or the phrase ('the Kremlin')."""
+    head = ps.doc[m.head]
+    if m.person and head.pos_ == "PROPN":
+        return m.person
+    if m.org and not m.role:
+        return m.org
+    return m.text
+
+
+def find_statements(
+    article: Article, sentences: Sequence[Sentence], actors: ActorBook | None = None
+) -> tuple[Statement, ...]:
+    """Every statement in ``article``, each traced to its sentence(s).
+
+    ``actors`` (the user's actors.yaml) is added to the built-in book of actors.
+    """
+    if not sentences:
+        return ()
+    reader = _Reader(article, with_builtin(actors))
+    docs = parse([s.text for s in sentences])
+    found: list[Statement] = []
+    carry: int | None = None  # the statement whose quotation is still open
+    pending: list[Sentence] = []  # an open quotation still waiting for its speaker
+    depth = 0
+    for sent, doc in zip(sentences, docs, strict=True):
+        ps = Parsed(doc, reader.context)
+        reader.introduce(ps)
+        inside = depth > 0
+        depth = _quote_depth(sent.text, depth)
+        if inside and carry is not None:
+            found[carry] = _extend(found[carry], sent)
+            if not depth:
+                carry = None
+            continue
+        own = reader.statements(sent, ps)
+        if own and pending and inside:
+            own[0] = _starting(own[0], pending, sent)
+        if own:
+            pending = []
+        elif depth:
+            pending.append(sent)
+        if not depth:
+            pending = []
+        found.extend(own)
+        carry = len(found) - 1 if own and depth else None
+    return tuple(found)
+
+
+def _extend(s: Statement, sent: Sentence) -> Statement:
+    """``s`` with the next sentence of its quotation."""
+    first = s.citations[0]
+    return replace(s, text=f"{s.text} {sent.text.strip()}",
+                   citations=(replace(first, last=sent.index), *s.citations[1:]))
+
+
+def _starting(s: Statement, pending: Sequence[Sentence], sent: Sentence) -> Statement:
+    """``s`` (attributed in ``sent``) with the quotation's earlier sentences before it."""
+    text = " ".join(p.text.strip() for p in (*pending, sent))
+    return replace(s, text=text, citations=(
+        Citation(s.citations[0].article, pending[0].index, last=sent.index),))

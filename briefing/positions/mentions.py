@@ -1,0 +1,178 @@
+"""Step 2: who a noun phrase names — person, organisation, places and nationalities, role.
+
+Built from the model's entities (PER, ORG, LOC) and the dependency parse: a speaker phrase is
+the subtree of a subject (or of the object of "according to"), without its relative clauses
+and coordinated parts, so "Lavrov, who met Kerry in Paris," names Lavrov and not France.
+Countries come from the project's gazetteer (names, demonyms, capitals) but only where no
+person is named ("Lisa Monaco" is a person, not the country).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..countries import ACTOR_KINDS, find_countries
+from .knowledge import Body, body, role_noun, state_body
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PERSON, ORG, PLACE = "PER", "ORG", "LOC"
+# Dependents that are not part of who the phrase names.
+_CLAUSES = frozenset({"relcl", "acl", "acl:relcl", "conj", "cc", "punct", "parataxis",
+                      "advcl", "dep"})
+_TITLES = frozenset("mr mrs ms dr sir president minister prime foreign secretary".split())
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What one speaker phrase says about who speaks."""
+
+    text: str  # the phrase as written, without clauses
+    head: int  # token index of its head in the Doc
+    person: str = ""  # a person's name as written ("Sergey Lavrov")
+    org: str = ""  # a named organisation ("the Pentagon", "Hamas")
+    countries: tuple[str, ...] = ()  # ISO alpha-3 codes named in the phrase, in order
+    role: str = ""  # the role noun ("foreign minister", "spokesman", "ministry")
+    body: Body | None = None  # an international organisation named in the phrase
+    state: str = ""  # the country a state body stands for ("the Kremlin" -> RUS)
+    pronoun: str = ""  # "he", "she", "they", "it" when the phrase is only that
+    plural: bool = False
+    definite: bool = False  # "the minister": a reference back, not an introduction
+
+    @property
+    def named(self) -> bool:
+        """Whether the phrase itself identifies an actor (else it must be resolved)."""
+        return bool(self.person or self.org or self.countries or self.body or self.state)
+
+
+class Sentence:
+    """One parsed sentence with its entities and country mentions located on tokens."""
+
+    def __init__(self, doc: Doc, context: str = "") -> None:
+        self.doc = doc
+        self.orgs = [e for e in doc.ents if e.label_ == ORG]
+        self.country_at: dict[int, str] = {}
+        for m in find_countries(doc.text, context or None):
+            if m.kind not in ACTOR_KINDS or not m.iso3:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or _ends_a_name(span):
+                continue  # "Lisa Monaco" is a person
+            for t in span:
+                self.country_at[t.i] = m.iso3
+        # A person entity is its name words: not a country, a role or a seat of government
+        # ("US President" or "Kremlin" tagged as a person names nobody).
+        self.people: list[tuple[Span, str]] = []
+        for e in doc.ents:
+            if e.label_ != PERSON:
+                continue
+            words = [t for t in e if t.i not in self.country_at and not t.is_punct
+                     and role_noun(t.lower_) is None and t.lower_ not in _TITLES]
+            name = _text(words)
+            if words and not state_body(name) and not body(name) and name[:1].isupper():
+                self.people.append((e, name))
+
+    def phrase(self, head: Token) -> list[Token]:
+        """The tokens of the noun phrase headed by ``head``, clauses and conjuncts left out."""
+        out: list[Token] = []
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in _CLAUSES)
+        return sorted(out, key=lambda t: t.i)
+
+    def mention(self, head: Token) -> Mention:
+        """Describe the phrase headed by ``head``."""
+        tokens = self.phrase(head)
+        ids = {t.i for t in tokens}
+        text = _text(tokens)
+        low = head.lower_
+        if low in PRONOUNS and len(tokens) == 1:
+            return Mention(text, head.i, pronoun=low, plural=low in ("they", "we"))
+        person = next((name for e, name in self.people if any(t.i in ids for t in e)), "")
+        org = _first(self.orgs, ids)
+        countries = tuple(dict.fromkeys(self.country_at[i] for i in sorted(ids)
+                                        if i in self.country_at))
+        found_body = _body(org, tokens)
+        state = state_body(org.text) if org is not None else None
+        if state is None and not person and org is None:
+            state = state_body(_text(t for t in tokens if t.dep_ != "det"))
+        role = _role(tokens, head)
+        definite = any(t.lower_ in ("the", "this", "that") and t.head.i == head.i
+                       for t in tokens) and not person and org is None
+        return Mention(
+            text=text,
+            head=head.i,
+            person=person or _proper_name(tokens, head, self.country_at),
+            org=org.text if org is not None else "",
+            countries=countries,
+            role=role,
+            body=found_body,
+            state=state or "",
+            plural=head.tag_ in ("NNS", "NNPS") or "Number=Plur" in str(head.morph),
+            definite=definite and not countries,
+        )
+
+
+def _text(tokens: Iterable[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _first(spans: Sequence[Span], ids: set[int]) -> Span | None:
+    for s in spans:
+        if any(t.i in ids for t in s):
+            return s
+    return None
+
+
+def _ends_a_name(span: Span) -> bool:
+    """A country word that ends a person's name ("Lisa Monaco"), not one before it."""
+    doc = span.doc
+    ent = next((e for e in doc.ents if e.label_ == PERSON and e.start <= span.start
+                and span.end <= e.end), None)
+    if ent is None or span.end < ent.end or span.start == ent.start:
+        return False
+    before = doc[span.start - 1]
+    return before.pos_ == "PROPN" and role_noun(before.lower_) is None
+
+
+def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]) -> str:
+    """A name the model did not tag: the head's run of proper nouns, without role words."""
+    if head.pos_ != "PROPN" or head.i in countries:
+        return ""
+    run = [t for t in tokens if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i)
+           and t.dep_ in ("compound", "flat", "flat:name", "nsubj", "nsubj:pass", "obl",
+                          "appos", "ROOT", "obj", "nmod") and t.i not in countries]
+    words = [t for t in run if role_noun(t.lower_) is None and t.lower_ not in _TITLES]
+    if not words or all(state_body(t.text) or body(t.text) for t in words):
+        return ""
+    return _text(words)
+
+
+def _body(org: Span | None, tokens: Sequence[Token]) -> Body | None:
+    if org is not None:
+        found = body(org.text)
+        if found is not None:
+            return found
+    for t in tokens:
+        if t.pos_ == "PROPN" or t.is_upper:
+            found = body(t.text)
+            if found is not None:
+                return found
+    return None
+
+
+def _role(tokens: Sequence[Token], head: Token) -> str:
+    """The phrase's role noun, longest first ("foreign minister" before "minister")."""
+    words = [t.lower_ for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            if role_noun(phrase) is not None:
+                return phrase
+    return head.lemma_.lower() if head.pos_ == "NOUN" and role_noun(head.lemma_) else ""

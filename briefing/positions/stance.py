@@ -1,0 +1,193 @@
+"""Step 5: the stance of a statement, from the speaker's own act.
+
+The act is the reporting or stance verb whose subject is the speaker, with its negation:
+"X opposes", "X did not agree". Words inside the reported content do not count ("Lavrov
+said Western countries had failed to keep their promises" is no promise), except where the
+content is the speaker's own act ("Russia said it would not attend": the speaker is its
+subject) or an accusation of someone else ("said Western countries had failed").
+Labels are those of :data:`briefing.stance.STANCES`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..stance import STANCES, stance_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Stance predicates by lemma. Neutral reporting verbs map to STATEMENT.
+_BY_LEMMA: dict[str, str] = {
+    **dict.fromkeys("say tell add state note announce declare explain stress emphasize "
+                    "emphasise reiterate confirm write tweet argue suggest predict remark "
+                    "comment assert believe think hope want insist reply respond "
+                    "answer acknowledge admit".split(), "STATEMENT"),
+    **dict.fromkeys("agree promise pledge vow commit offer accept guarantee decide".split(),
+                    "AGREE"),
+    **dict.fromkeys("support back welcome endorse praise hail applaud congratulate "
+                    "recognize recognise".split(), "SUPPORT"),
+    **dict.fromkeys("urge demand call appeal request press ask".split(), "DEMAND"),
+    **dict.fromkeys("fear worry".split(), "CONCERN"),
+    **dict.fromkeys("condemn criticize criticise denounce blame deplore slam regret "
+                    "complain decry lament".split(), "DISAPPROVE"),
+    **dict.fromkeys("accuse allege charge".split(), "ACCUSE"),
+    **dict.fromkeys("oppose object".split(), "OPPOSE"),
+    **dict.fromkeys("reject refuse dismiss rebuff veto".split(), "REJECT"),
+    "deny": "DENY",
+    **dict.fromkeys("warn caution".split(), "WARN"),
+    "threaten": "THREATEN",
+    "concede": "CONCEDE",
+    "protest": "PROTEST",
+    **dict.fromkeys("sanction expel suspend boycott".split(), "SANCTION"),
+    **dict.fromkeys("investigate probe".split(), "INVESTIGATE"),
+    "withdraw": "RETREAT",
+}
+REPORTING = frozenset(k for k, v in _BY_LEMMA.items() if v == "STATEMENT")
+PREDICATES = frozenset(_BY_LEMMA)
+# What a speaker can "express": the noun names the stance.
+_EXPRESSED = {"concern": "CONCERN", "regret": "DISAPPROVE", "support": "SUPPORT",
+              "opposition": "OPPOSE", "hope": "STATEMENT", "anger": "DISAPPROVE",
+              "outrage": "DISAPPROVE", "condolence": "STATEMENT", "gratitude": "SUPPORT",
+              "dissatisfaction": "DISAPPROVE", "doubt": "CONCERN"}
+# Content verbs that, said of someone else, make the report an accusation.
+_BLAME = frozenset("fail violate lie break undermine ignore mislead provoke destabilize "
+                   "destabilise sabotage betray breach cheat".split())
+_NEGATED = {"SUPPORT": "OPPOSE", "AGREE": "REJECT", "DENY": "STATEMENT"}
+_MODAL_DEMAND = frozenset({"must", "should"})
+assert set(_BY_LEMMA.values()) <= set(STANCES)
+
+
+# Past forms a weak lemmatizer may miss; regular ones are undone by suffix.
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+              "spoke": "speak", "thought": "think", "withdrew": "withdraw"}
+
+
+_KNOWN = PREDICATES | {"express", "quote"}
+
+
+def lemma(t: Token, known: frozenset[str] = _KNOWN) -> str:
+    """The token's lemma, checked against a closed word list when the model's is odd."""
+    own = t.lemma_.lower()
+    if own in known:
+        return own
+    low = t.lower_
+    guesses = [_IRREGULAR.get(low, low)]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("es", ""), ("s", "")):
+        if low.endswith(suffix):
+            guesses.append(low[: -len(suffix)] + repl)
+    for g in guesses:
+        if g in known:
+            return g
+    return own
+
+
+def negated(t: Token) -> bool:
+    """Whether ``t`` carries a negation of its own ("did not agree", "never accepted")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("not", "n't", "never"))
+               for c in t.children)
+
+
+def is_predicate(t: Token) -> bool:
+    """A verb that can carry a speaker's act (or "express" with a stance noun)."""
+    word = lemma(t)
+    if word == "express":
+        return any(c.dep_ in ("obj", "dobj") and c.lemma_.lower() in _EXPRESSED
+                   for c in t.children)
+    return word in PREDICATES and t.pos_ in ("VERB", "AUX", "ADJ")
+
+
+def own_label(t: Token) -> str:
+    """The label of the act ``t`` itself, negation included."""
+    word = lemma(t)
+    if word == "express":
+        for c in t.children:
+            if c.dep_ in ("obj", "dobj") and c.lemma_.lower() in _EXPRESSED:
+                return _EXPRESSED[c.lemma_.lower()]
+    label = _BY_LEMMA.get(word, "STATEMENT")
+    if negated(t):
+        return _NEGATED.get(label, label)
+    return label
+
+
+def content_of(t: Token) -> Token | None:
+    """The head of the reported content of a reporting verb (its complement clause)."""
+    for c in t.children:
+        if c.dep_ in ("ccomp", "xcomp", "csubj"):
+            return c
+    if t.dep_ == "parataxis" and t.head.i != t.i:
+        return t.head  # "…, Lavrov said": the report is the sentence's root
+    for c in t.children:
+        if c.dep_ == "parataxis":
+            return c
+    if t.dep_ != "ROOT":  # "…, Lavrov said" parsed as a clause hung below the report
+        root = next(iter(a for a in t.ancestors if a.dep_ == "ROOT"), None)
+        if root is not None and root.i < t.i:
+            return root
+    return None
+
+
+def _subject(t: Token) -> Token | None:
+    for c in t.children:
+        if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl"):
+            return c
+    return None
+
+
+def label_of(act: Token, speaker_words: frozenset[str]) -> str:
+    """The stance of a statement whose act is ``act``; ``speaker_words`` name the speaker."""
+    label = own_label(act)
+    if label != "STATEMENT" or lemma(act) not in REPORTING or negated(act):
+        return label
+    content = content_of(act)
+    if content is None:
+        return label
+    subject = _subject(content)
+    own = subject is None or subject.lower_ in ("i", "we", "he", "she", "it", "they") or \
+        subject.lower_ in speaker_words
+    if own:
+        inner = own_label(content) if is_predicate(content) else "STATEMENT"
+        if inner != "STATEMENT":
+            return inner
+        aux = {c.lower_ for c in content.children if c.dep_ == "aux"}
+        if negated(content) and aux & {"will", "would", "wo", "can", "ca", "could"}:
+            return "REJECT"
+        if aux & _MODAL_DEMAND:
+            return "DEMAND"
+        return "STATEMENT"
+    if lemma(content, _BLAME) in _BLAME:
+        return "ACCUSE"
+    return "STATEMENT"
+
+
+def third_person(lemma: str) -> str:
+    """'say' -> 'says', 'deny' -> 'denies', 'push' -> 'pushes'."""
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "o", "u"):
+        return lemma[:-1] + "ies"
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    return lemma + "s"
+
+
+def claim_of(act: Token, label: str, limit: int = 12) -> str:
+    """The speaker's act as verb and object: 'opposes the THAAD deployment'."""
+    word = lemma(act)
+    verb = third_person(word) if word in PREDICATES or word == "express" else stance_verb(label)
+    if negated(act):
+        verb = f"does not {word}"
+    obj = content_of(act) if word in REPORTING else None
+    if obj is None:
+        obj = next((c for c in act.children if c.dep_ in ("obj", "dobj", "ccomp", "xcomp")),
+                   None)
+    return f"{verb} {_words(obj, act, limit)}".strip() if obj is not None else verb
+
+
+def _words(head: Token, act: Token, limit: int) -> str:
+    """The words of ``head``'s subtree (without ``act``'s own subtree), cut to ``limit``."""
+    skip = set() if act.is_ancestor(head) else {t.i for t in act.subtree}
+    words = [t for t in head.subtree if t.i not in skip and t.i != act.i and not t.is_punct]
+    while words and words[0].dep_ == "mark":  # "that …"
+        words = words[1:]
+    text = " ".join(t.text for t in words[:limit])
+    return text + (" …" if len(words) > limit else "")
