@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 # Passive-looking predicates whose grammatical subject is still the actor.
 _STATIVE = frozenset({"commit", "oppose", "quote", "concern", "worry"})
 _OPENING = "“«"
+_RUN = 6  # an unclosed quotation mark must not swallow the rest of the article
 _CLOSING = "”»"
 
 
@@ -138,9 +139,33 @@ def _according(t: Token) -> _Act | None:
     return _Act(x.head if x.head.i != x.i else x, tuple(_conjuncts(x)), True)
 
 
+def quoted(doc_tokens: Sequence[Token]) -> set[int]:
+    """Indexes of the tokens inside quotation marks (what is said, never who says it)."""
+    inside: set[int] = set()
+    depth = 0
+    for t in doc_tokens:
+        if t.text in _OPENING or (t.text == '"' and not depth):
+            depth += 1
+        elif t.text in _CLOSING or t.text == '"':
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(t.i)
+    return inside
+
+
+def _inverted(t: Token) -> Token | None:
+    """The speaker after a reporting verb that ends a quotation: '"…," said Gill'."""
+    for c in t.children:
+        if c.i > t.i and c.dep_ in ("nsubj", "obj", "dobj", "appos", "dep", "obl") and \
+                c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+    return None
+
+
 def acts(doc_tokens: Sequence[Token]) -> list[_Act]:
     """The speakers' acts of one sentence; reported content is not an act of its own."""
     found: list[_Act] = []
+    inside = quoted(doc_tokens)
     for t in doc_tokens:
         if t.lower_ == "according":
             act = _according(t)
@@ -148,12 +173,14 @@ def acts(doc_tokens: Sequence[Token]) -> list[_Act]:
                 found.append(act)
             continue
         word = lemma(t)
-        if not (is_predicate(t) or word == "quote"):
-            continue
-        subject = _speaker_of(t)
-        if subject is None:
+        if t.i in inside or not (is_predicate(t) or word == "quote"):
             continue
         frame = word in REPORTING or word == "quote"
+        subject = _speaker_of(t)
+        if frame and (subject is None or subject.i in inside):
+            subject = _inverted(t)
+        if subject is None or subject.i in inside:
+            continue
         if frame and negated(t):
             continue  # "did not say", "did not respond to requests for comment"
         found.append(_Act(t, tuple(_conjuncts(subject)), frame))
@@ -207,7 +234,7 @@ class _Reader:
         name = _display(m, ps)
         if name.lower().removeprefix("the ") in self.agencies or (aff == NOBODY and not name):
             return None
-        return _Entry(name, aff, m.role, bool(m.person) and ps.doc[m.head].pos_ == "PROPN",
+        return _Entry(name, aff, m.role, bool(m.person),
                       m.plural)
 
     def statements(self, sent: Sentence, ps: Parsed) -> list[Statement]:
@@ -260,9 +287,10 @@ def find_statements(
     for sent, doc in zip(sentences, docs, strict=True):
         ps = Parsed(doc, reader.context)
         reader.introduce(ps)
-        inside = depth > 0
-        depth = _quote_depth(sent.text, depth)
-        if inside and carry is not None:
+        opens = sent.text.lstrip()[:1] in f'{_OPENING}"'
+        inside = depth > 0 and not opens
+        depth = _quote_depth(sent.text, 0 if opens else depth)
+        if carry is not None and inside and sent.index - found[carry].sentence < _RUN:
             found[carry] = _extend(found[carry], sent)
             if not depth:
                 carry = None
@@ -274,7 +302,7 @@ def find_statements(
             pending = []
         elif depth:
             pending.append(sent)
-        if not depth:
+        if not depth or len(pending) >= _RUN:
             pending = []
         found.extend(own)
         carry = len(found) - 1 if own and depth else None

@@ -143,9 +143,10 @@ def _ends_a_name(span: Span) -> bool:
 
 def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]) -> str:
     """A name the model did not tag: the head's run of proper nouns, without role words."""
-    if head.pos_ != "PROPN" or head.i in countries:
-        return ""
-    run = [t for t in tokens if t.pos_ == "PROPN" and (t.i == head.i or t.head.i == head.i)
+    if head.i in countries or head.lower_ in PRONOUNS or not head.text[:1].isupper() or (
+            head.pos_ not in ("PROPN", "PRON", "X") and (head.i == 0 or head.pos_ != "NOUN")):
+        return ""  # a capitalised word the tagger missed may still be a name ("Yoho said")
+    run = [t for t in tokens if (t.i == head.i or t.pos_ == "PROPN" and t.head.i == head.i)
            and t.dep_ in ("compound", "flat", "flat:name", "nsubj", "nsubj:pass", "obl",
                           "appos", "ROOT", "obj", "nmod") and t.i not in countries]
     words = [t for t in run if role_noun(t.lower_) is None and t.lower_ not in _TITLES]
