@@ -15,14 +15,16 @@ that spoke or was introduced with that role, never to the most famous name aroun
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..actors import ActorBook, agencies, with_builtin
+from ..countries import ACTOR_KINDS, find_countries
 from ..models import Article, Citation, Sentence, Statement
 from .affiliation import NOBODY, Affiliation, affiliate, article_date
-from .knowledge import OTHER
+from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun
 from .mentions import Mention
 from .mentions import Sentence as Parsed
 from .parse import parse
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 # Passive-looking predicates whose grammatical subject is still the actor.
 _STATIVE = frozenset({"commit", "oppose", "quote", "concern", "worry"})
 _OPENING = "“«"
+_HOME_MIN = 2
 _RUN = 6  # an unclosed quotation mark must not swallow the rest of the article
 _CLOSING = "”»"
 
@@ -117,7 +120,9 @@ def _speaker_of(t: Token) -> Token | None:
                 c.dep_ == "obl" and any(g.lower_ == "by" for g in c.children)
                 and any(a.dep_ in ("aux:pass", "auxpass") for a in t.children)):
             return c
-    if t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+    # "agreed and warned", "maintained its opposition, saying": the head's subject acts
+    if t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and (
+            t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG")):
         return _speaker_of(t.head)
     return None
 
@@ -213,6 +218,7 @@ class _Reader:
         self.on: dt.date | None = article_date(article.published)
         self.memory = Memory()
         self.agencies = frozenset(a.lower() for a in agencies())
+        self.home = home_country(self.context)
 
     def introduce(self, ps: Parsed) -> None:
         """Note the people and bodies a sentence introduces with a role or a country."""
@@ -228,13 +234,29 @@ class _Reader:
         if m.pronoun:
             return self.memory.pronoun(m.pronoun)
         if not m.named:
+            if not m.definite:
+                return self._unnamed(m)
             noun = head.lemma_.lower()
-            return self.memory.role(noun) if m.definite and m.role else None
+            found = self.memory.role(noun)
+            if found is None and not m.role and head.pos_ == "NOUN":
+                found = self.memory.pronoun("they" if m.plural else "it")  # "the company"
+            return found
         aff = affiliate(m, self.on, self.book, self.memory.known)
+        if aff.group == OTHER and self.home and (m.person or m.role):
+            aff = Affiliation(COUNTRY, self.home, aff.kind)
         name = _display(m, ps)
         if name.lower().removeprefix("the ") in self.agencies or (aff == NOBODY and not name):
             return None
         return _Entry(name, aff, m.role, bool(m.person),
+                      m.plural)
+
+    def _unnamed(self, m: Mention) -> _Entry | None:
+        """'a police official', 'officials': an official of the article's own country, when
+        the article is plainly about one; anyone else unnamed is no identifiable actor."""
+        noun = role_noun(m.role) if m.role else None
+        if noun is None or noun.kind != OFFICIAL or not self.home:
+            return None
+        return _Entry(m.text, Affiliation(COUNTRY, self.home, OFFICIAL), m.role, not m.plural,
                       m.plural)
 
     def statements(self, sent: Sentence, ps: Parsed) -> list[Statement]:
@@ -257,6 +279,16 @@ class _Reader:
                 citations=(Citation(self.article.id, sent.index),),
                 speaker_kind=first.aff.kind, claim=claim_of(act.verb, label), joint=joint))
         return out
+
+
+def home_country(text: str) -> str:
+    """The country an article is plainly about: named at least twice, and in at least
+    half of all its country mentions; "" when no country stands out that much."""
+    counts = Counter(m.iso3 for m in find_countries(text) if m.iso3 and m.kind in ACTOR_KINDS)
+    if not counts:
+        return ""
+    iso3, n = counts.most_common(1)[0]
+    return iso3 if n >= _HOME_MIN and n * 2 >= sum(counts.values()) else ""
 
 
 def _display(m: Mention, ps: Parsed) -> str:
