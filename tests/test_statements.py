@@ -12,8 +12,8 @@ from briefing.errors import ConfigError
 from briefing.models import Article, Statement
 from briefing.positions import group_positions
 from briefing.sentences import make_sentences
-from briefing.stance import STANCES, classify_stance, stance_verb, to_plover
-from briefing.statements import find_statements
+from briefing.stance import STANCES, stance_verb, to_plover
+from briefing.positions import find_statements
 
 from .conftest import shared_path
 

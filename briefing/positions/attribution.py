@@ -58,13 +58,18 @@ class Memory:
 
     speakers: list[_Entry] = field(default_factory=list)
     introduced: list[_Entry] = field(default_factory=list)
-    known: dict[str, Affiliation] = field(default_factory=dict)
+    people: dict[str, _Entry] = field(default_factory=dict)  # full name and surname
+
+    @property
+    def known(self) -> dict[str, Affiliation]:
+        return {k: e.aff for k, e in self.people.items() if e.aff.group != OTHER}
 
     def introduce(self, e: _Entry) -> None:
         self.introduced.append(e)
-        if e.person and e.aff.group != OTHER:
-            self.known.setdefault(e.name, e.aff)
-            self.known.setdefault(e.name.split()[-1], e.aff)
+        if e.person:
+            for key in (e.name, e.name.split()[-1]):
+                if key not in self.people or self.people[key].aff.group == OTHER:
+                    self.people[key] = e
 
     def spoke(self, e: _Entry) -> None:
         self.speakers.append(e)
@@ -110,6 +115,9 @@ def _conjuncts(head: Token) -> list[Token]:
 def _speaker_of(t: Token) -> Token | None:
     """The grammatical actor of predicate ``t``."""
     word = lemma(t)
+    if word == "quote":  # "X was quoted as saying"; "a magazine quoted X as saying"
+        quoted_one = [c for c in t.children if c.dep_ in ("nsubj:pass", "nsubjpass", "obj")]
+        return quoted_one[0] if quoted_one else None
     subjects = [c for c in t.children if c.dep_ == "nsubj" or (
         c.dep_ in ("nsubj:pass", "nsubjpass") and word in _STATIVE)]
     if subjects:  # a mis-parse may give two: the one nearest the verb is its head
@@ -189,8 +197,11 @@ def acts(doc_tokens: Sequence[Token]) -> list[_Act]:
         if frame and negated(t):
             continue  # "did not say", "did not respond to requests for comment"
         found.append(_Act(t, tuple(_conjuncts(subject)), frame))
-    frames = [a for a in found if a.frame]
-    chosen = frames or found
+    return found
+
+
+def outermost(chosen: Sequence[_Act]) -> list[_Act]:
+    """The acts not nested in another's content (a conjoined act stands on its own)."""
     verbs = {a.verb.i for a in chosen}
     return [a for a in chosen if not any(v.i in verbs for v in a.verb.ancestors)
             or a.verb.dep_ == "conj"]
@@ -222,17 +233,28 @@ class _Reader:
 
     def introduce(self, ps: Parsed) -> None:
         """Note the people and bodies a sentence introduces with a role or a country."""
-        for e, _ in ps.people:
-            m = ps.mention(e.root)
-            if m.role or m.countries:
-                aff = affiliate(m, self.on, self.book, self.memory.known)
-                self.memory.introduce(_Entry(m.person or e.text, aff, m.role, True, False))
+        heads = {e.root.i for e, _ in ps.people}
+        heads.update(t.i for t in ps.doc if t.dep_ in ("nsubj", "nsubj:pass") and
+                     t.pos_ in ("PROPN", "NOUN"))
+        for i in sorted(heads):
+            m = ps.mention(ps.doc[i])
+            if not (m.role or m.countries or m.state) or m.pronoun or self._agency(m.text):
+                continue
+            if not (m.person or m.org or m.countries or m.state):
+                continue
+            if m.person and m.person in self.memory.people:
+                continue
+            aff = affiliate(m, self.on, self.book, self.memory.known)
+            self.memory.introduce(_Entry(self._name(m, ps), aff, m.role, bool(m.person),
+                                         m.plural))
 
     def resolve(self, ps: Parsed, head: Token) -> _Entry | None:
         """The actor a speaker phrase names or refers to; None when it is no one."""
         m = ps.mention(head)
         if m.pronoun:
             return self.memory.pronoun(m.pronoun)
+        if not m.named and head.text in self.memory.people:  # a surname the tagger missed
+            return self.memory.people[head.text]
         if not m.named:
             if not m.definite:
                 return self._unnamed(m)
@@ -241,14 +263,37 @@ class _Reader:
             if found is None and not m.role and head.pos_ == "NOUN":
                 found = self.memory.pronoun("they" if m.plural else "it")  # "the company"
             return found
+        if self._agency(m.text):
+            return None
+        if m.definite and m.role and not m.person:  # "the Estonian foreign minister"
+            earlier = self.memory.role(head.lemma_.lower())
+            if earlier is not None and earlier.aff.iso3 in m.countries:
+                return earlier
+        if m.person and m.person in self.memory.people:
+            earlier = self.memory.people[m.person]
+            if earlier.aff.group != OTHER or " " not in m.person:
+                return earlier
         aff = affiliate(m, self.on, self.book, self.memory.known)
         if aff.group == OTHER and self.home and (m.person or m.role):
             aff = Affiliation(COUNTRY, self.home, aff.kind)
-        name = _display(m, ps)
-        if name.lower().removeprefix("the ") in self.agencies or (aff == NOBODY and not name):
+        name = self._name(m, ps)
+        if aff == NOBODY and not name:
             return None
-        return _Entry(name, aff, m.role, bool(m.person),
-                      m.plural)
+        return _Entry(name, aff, m.role, bool(m.person), m.plural)
+
+    def _agency(self, text: str) -> bool:
+        """Whether a phrase names a news agency (a source, never a speaker)."""
+        words = text.lower().replace("the ", " ").split()
+        return any(" ".join(words[i:j]) in self.agencies
+                   for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
+
+    def _name(self, m: Mention, ps: Parsed) -> str:
+        """The speaker's name for the memo: the actors book's form when it knows them."""
+        if m.person:
+            actor = self.book.lowered.get(m.person.lower())
+            if actor is not None:
+                return actor.name
+        return _display(m, ps)
 
     def _unnamed(self, m: Mention) -> _Entry | None:
         """'a police official', 'officials': an official of the article's own country, when
@@ -260,10 +305,18 @@ class _Reader:
                       m.plural)
 
     def statements(self, sent: Sentence, ps: Parsed) -> list[Statement]:
-        out = []
+        """The statements of one sentence: its reporting frames when any has an actor
+        (the rest is their content), else its stance acts."""
+        resolved = []
         for act in acts(list(ps.doc)):
             entries = [e for e in (self.resolve(ps, h) for h in act.speakers) if e is not None]
-            if not entries:
+            if entries:
+                resolved.append((act, entries))
+        frames = [a for a, _ in resolved if a.frame]
+        keep = {a.verb.i for a in outermost(frames or [a for a, _ in resolved])}
+        out = []
+        for act, entries in resolved:
+            if act.verb.i not in keep:
                 continue
             for e in entries:
                 self.memory.spoke(e)

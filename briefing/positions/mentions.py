@@ -94,7 +94,12 @@ class Sentence:
         low = head.lower_
         if low in PRONOUNS and len(tokens) == 1:
             return Mention(text, head.i, pronoun=low, plural=low in ("they", "we"))
-        person = next((name for e, name in self.people if any(t.i in ids for t in e)), "")
+        run = _proper_name(tokens, head, self.country_at)
+        covering = next(((e, name) for e, name in self.people if any(t.i in ids for t in e)),
+                        None)
+        # The parse's name run wins where the entity misses its surname ("Belgian Prime").
+        person = covering[1] if covering is not None and (
+            not run or _last_in(run, covering[0])) else run
         org = _first(self.orgs, ids)
         countries = tuple(dict.fromkeys(self.country_at[i] for i in sorted(ids)
                                         if i in self.country_at))
@@ -108,14 +113,14 @@ class Sentence:
         return Mention(
             text=text,
             head=head.i,
-            person=person or _proper_name(tokens, head, self.country_at),
+            person=person,
             org=org.text if org is not None else "",
             countries=countries,
             role=role,
             body=found_body,
             state=state or "",
             plural=head.tag_ in ("NNS", "NNPS") or "Number=Plur" in str(head.morph),
-            definite=definite and not countries,
+            definite=definite,
         )
 
 
@@ -128,6 +133,11 @@ def _first(spans: Sequence[Span], ids: set[int]) -> Span | None:
         if any(t.i in ids for t in s):
             return s
     return None
+
+
+def _last_in(run: str, ent: Span) -> bool:
+    last = run.split()[-1]
+    return any(t.text == last for t in ent)
 
 
 def _ends_a_name(span: Span) -> bool:

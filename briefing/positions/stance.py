@@ -80,6 +80,8 @@ def lemma(t: Token, known: frozenset[str] = _KNOWN) -> str:
     for g in guesses:
         if g in known:
             return g
+        if len(g) > 3 and g[-1] == g[-2] and g[:-1] in known:  # "committed" -> "commit"
+            return g[:-1]
     return own
 
 
