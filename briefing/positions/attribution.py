@@ -67,9 +67,11 @@ class Memory:
     def introduce(self, e: _Entry) -> None:
         self.introduced.append(e)
         if e.person:
-            for key in (e.name, e.name.split()[-1]):
+            words = e.name.split()
+            for key in (e.name, words[-1]):
                 if key not in self.people or self.people[key].aff.group == OTHER:
                     self.people[key] = e
+            self.people.setdefault(words[0], e)  # family name first: "Yun Byung-se"
 
     def spoke(self, e: _Entry) -> None:
         self.speakers.append(e)
@@ -130,8 +132,13 @@ def _speaker_of(t: Token) -> Token | None:
             return c
     # "agreed and warned", "maintained its opposition, saying": the head's subject acts
     if t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and (
-            t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG")):
+            t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG"
+                                 and not is_predicate(t.head))):
         return _speaker_of(t.head)
+    if t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == ",":  # ", saying …"
+        root = t.sent.root
+        if root.i < t.i and not is_predicate(root):  # else the root is the act itself
+            return _speaker_of(root)
     return None
 
 
@@ -346,9 +353,8 @@ def home_country(text: str) -> str:
 
 def _display(m: Mention, ps: Parsed) -> str:
     """How the memo names a speaker: the person's name, or the phrase ('the Kremlin')."""
-    head = ps.doc[m.head]
-    if m.person and head.pos_ == "PROPN":
-        return m.person
+    if m.person and not m.text.startswith((f"{m.person}'", f"{m.person}’")):
+        return m.person  # not "X's spokesman"
     if m.org and not m.role:
         return m.org
     return m.text

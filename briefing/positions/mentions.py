@@ -24,6 +24,10 @@ PERSON, ORG, PLACE = "PER", "ORG", "LOC"
 _CLAUSES = frozenset({"relcl", "acl", "acl:relcl", "conj", "cc", "punct", "parataxis",
                       "advcl", "dep"})
 _TITLES = frozenset("mr mrs ms dr sir president minister prime foreign secretary".split())
+_CALENDAR = frozenset("""january february march april may june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday""".split())
+_NAMING = frozenset({"compound", "flat", "flat:name", "appos", "nmod:poss", "nmod:desc",
+                     "amod", "nsubj"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
@@ -77,14 +81,30 @@ class Sentence:
                 self.people.append((e, name))
 
     def phrase(self, head: Token) -> list[Token]:
-        """The tokens of the noun phrase headed by ``head``, clauses and conjuncts left out."""
+        """The tokens of the noun phrase headed by ``head``, clauses and conjuncts left out
+        (but a role described by a participle stays: "X, commanding general of the Army")."""
         out: list[Token] = []
         stack = [head]
         while stack:
             t = stack.pop()
             out.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in _CLAUSES)
+            stack.extend(c for c in t.children if c.dep_ not in _CLAUSES or (
+                t.i == head.i and c.dep_ == "acl" and _names_a_role(c)))
         return sorted(out, key=lambda t: t.i)
+
+    def near(self, head: Token) -> set[int]:
+        """The head and the words that name it directly: its compound, flat, appositive
+        and possessive dependents (not a name deeper in a modifier: "supporters of the
+        Kim regime" names no Kim)."""
+        ids = {head.i}
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in _NAMING and c.i not in ids:
+                    ids.add(c.i)
+                    stack.append(c)
+        return ids
 
     def mention(self, head: Token) -> Mention:
         """Describe the phrase headed by ``head``."""
@@ -95,7 +115,8 @@ class Sentence:
         if low in PRONOUNS and len(tokens) == 1:
             return Mention(text, head.i, pronoun=low, plural=low in ("they", "we"))
         run = _proper_name(tokens, head, self.country_at)
-        covering = next(((e, name) for e, name in self.people if any(t.i in ids for t in e)),
+        near = self.near(head)
+        covering = next(((e, name) for e, name in self.people if any(t.i in near for t in e)),
                         None)
         # The parse's name run wins where the entity misses its surname ("Belgian Prime").
         person = covering[1] if covering is not None and (
@@ -124,8 +145,24 @@ class Sentence:
         )
 
 
+def _names_a_role(clause: Token) -> bool:
+    """Whether a participle clause only says what the person is ("heading the army")."""
+    return clause.tag_ in ("VBG", "VBN") and any(
+        c.dep_ in ("obj", "dobj", "xcomp") and (role_noun(c.lower_) is not None or
+                                                role_noun(f"{clause.lower_} {c.lower_}"))
+        for c in clause.children)
+
+
 def _text(tokens: Iterable[Token]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip()
+    """The tokens as written; a space where left-out tokens (commas) stood between them."""
+    out: list[str] = []
+    last = -2
+    for t in tokens:
+        if out and t.i != last + 1 and not out[-1].endswith(" "):
+            out.append(" ")
+        out.append(t.text_with_ws)
+        last = t.i
+    return "".join(out).strip()
 
 
 def _first(spans: Sequence[Span], ids: set[int]) -> Span | None:
@@ -152,14 +189,22 @@ def _ends_a_name(span: Span) -> bool:
 
 
 def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]) -> str:
-    """A name the model did not tag: the head's run of proper nouns, without role words."""
+    """A name the model did not tag: the head's chain of proper nouns (compound and flat
+    links), without role words, countries, months or days."""
     if head.i in countries or head.lower_ in PRONOUNS or not head.text[:1].isupper() or (
             head.pos_ not in ("PROPN", "PRON", "X") and (head.i == 0 or head.pos_ != "NOUN")):
         return ""  # a capitalised word the tagger missed may still be a name ("Yoho said")
-    run = [t for t in tokens if (t.i == head.i or t.pos_ == "PROPN" and t.head.i == head.i)
-           and t.dep_ in ("compound", "flat", "flat:name", "nsubj", "nsubj:pass", "obl",
-                          "appos", "ROOT", "obj", "nmod") and t.i not in countries]
-    words = [t for t in run if role_noun(t.lower_) is None and t.lower_ not in _TITLES]
+    ids = {t.i for t in tokens}
+    run = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.i in ids and c.dep_ in ("compound", "flat", "flat:name") and c.pos_ == "PROPN":
+                run.append(c)
+                stack.append(c)
+    words = [t for t in sorted(run, key=lambda t: t.i) if role_noun(t.lower_) is None
+             and t.lower_ not in _TITLES and t.i not in countries and t.lower_ not in _CALENDAR]
     if not words or all(state_body(t.text) or body(t.text) for t in words):
         return ""
     return _text(words)
@@ -170,8 +215,14 @@ def _body(org: Span | None, tokens: Sequence[Token]) -> Body | None:
         found = body(org.text)
         if found is not None:
             return found
+    names = [t.text for t in tokens if t.pos_ == "PROPN" and not t.is_upper]
+    for n in range(min(len(names), 4), 1, -1):  # "United Nations Security Council"
+        for i in range(len(names) - n + 1):
+            found = body(" ".join(names[i:i + n]))
+            if found is not None:
+                return found
     for t in tokens:
-        if t.pos_ == "PROPN" or t.is_upper:
+        if t.is_upper or "." in t.text:  # "UN", "U.N.", not the "Un" of "Kim Jong Un"
             found = body(t.text)
             if found is not None:
                 return found

@@ -63,7 +63,9 @@ _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "w
               "spoke": "speak", "thought": "think", "withdrew": "withdraw"}
 
 
-_KNOWN = PREDICATES | {"express", "quote"}
+# Verbs whose object noun names the stance: "expressed concern", "reaffirmed its opposition".
+_AIRING = frozenset({"express", "voice", "reaffirm", "maintain", "reiterate", "signal"})
+_KNOWN = PREDICATES | _AIRING | {"quote"}
 
 
 def lemma(t: Token, known: frozenset[str] = _KNOWN) -> str:
@@ -94,7 +96,7 @@ def negated(t: Token) -> bool:
 def is_predicate(t: Token) -> bool:
     """A verb that can carry a speaker's act (or "express" with a stance noun)."""
     word = lemma(t)
-    if word == "express":
+    if word in _AIRING:
         return any(c.dep_ in ("obj", "dobj") and c.lemma_.lower() in _EXPRESSED
                    for c in t.children)
     return word in PREDICATES and t.pos_ in ("VERB", "AUX", "ADJ")
@@ -103,7 +105,7 @@ def is_predicate(t: Token) -> bool:
 def own_label(t: Token) -> str:
     """The label of the act ``t`` itself, negation included."""
     word = lemma(t)
-    if word == "express":
+    if word in _AIRING:
         for c in t.children:
             if c.dep_ in ("obj", "dobj") and c.lemma_.lower() in _EXPRESSED:
                 return _EXPRESSED[c.lemma_.lower()]
@@ -175,7 +177,7 @@ def third_person(lemma: str) -> str:
 def claim_of(act: Token, label: str, limit: int = 12) -> str:
     """The speaker's act as verb and object: 'opposes the THAAD deployment'."""
     word = lemma(act)
-    verb = third_person(word) if word in PREDICATES or word == "express" else stance_verb(label)
+    verb = third_person(word) if word in _KNOWN else stance_verb(label)
     if negated(act):
         verb = f"does not {word}"
     obj = content_of(act) if word in REPORTING else None
