@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 _STATIVE = frozenset({"commit", "oppose", "quote", "concern", "worry"})
 _OPENING = "“«"
 _HOME_MIN = 2
+# Role nouns that name a body, not a person ("the ministry said": "it", not "he").
+_BODY_NOUNS = frozenset("""ministry government administration office department army military
+    police parliament court council committee agency company firm group party embassy regime
+    cabinet commission authority authorities presidency mission delegation command""".split())
 _RUN = 6  # an unclosed quotation mark must not swallow the rest of the article
 _CLOSING = "”»"
 
@@ -104,6 +108,7 @@ class _Act:
     verb: Token
     speakers: tuple[Token, ...]
     frame: bool  # a neutral reporting verb or "according to": the rest is its content
+    extra: tuple[Token, ...] = ()  # a title parsed as a second subject, before the first
 
 
 def _conjuncts(head: Token) -> list[Token]:
@@ -203,8 +208,23 @@ def acts(doc_tokens: Sequence[Token]) -> list[_Act]:
             continue
         if frame and negated(t):
             continue  # "did not say", "did not respond to requests for comment"
-        found.append(_Act(t, tuple(_conjuncts(subject)), frame))
+        if frame and word != "quote" and _subordinate(t):
+            frame = False  # "… has threatened more tests after it said …": not the frame
+        found.append(_Act(t, tuple(_conjuncts(subject)), frame, _split_title(t, subject)))
     return found
+
+
+def _subordinate(t: Token) -> bool:
+    """A report inside an adverbial or relative clause of another predicate."""
+    return t.dep_ in ("advcl", "acl", "acl:relcl", "relcl", "csubj") and \
+        any(c.dep_ == "mark" or c.tag_ in ("WDT", "WP") for c in t.children)
+
+
+def _split_title(verb: Token, subject: Token) -> tuple[Token, ...]:
+    """Other subjects of ``verb`` that end right where ``subject``'s phrase starts."""
+    start = min(t.i for t in subject.subtree)
+    return tuple(c for c in verb.children if c.i != subject.i and c.dep_ == subject.dep_
+                 and max(t.i for t in c.subtree) == start - 1)
 
 
 def outermost(chosen: Sequence[_Act]) -> list[_Act]:
@@ -249,15 +269,17 @@ class _Reader:
                 continue
             if not (m.person or m.org or m.countries or m.state):
                 continue
+            if m.definite and not m.person and self._earlier(m, ps.doc[i]) is not None:
+                continue  # "the Estonian minister" refers back; it introduces no one
             if m.person and m.person in self.memory.people:
                 continue
             aff = affiliate(m, self.on, self.book, self.memory.known)
-            self.memory.introduce(_Entry(self._name(m, ps), aff, m.role, bool(m.person),
-                                         m.plural))
+            self.memory.introduce(_Entry(self._name(m, ps), aff, m.role,
+                                         _personal(m, ps.doc[i]), m.plural))
 
-    def resolve(self, ps: Parsed, head: Token) -> _Entry | None:
+    def resolve(self, ps: Parsed, head: Token, extra: Sequence[Token] = ()) -> _Entry | None:
         """The actor a speaker phrase names or refers to; None when it is no one."""
-        m = ps.mention(head)
+        m = ps.mention(head, extra)
         if m.pronoun:
             return self.memory.pronoun(m.pronoun)
         if not m.named and head.text in self.memory.people:  # a surname the tagger missed
@@ -272,10 +294,9 @@ class _Reader:
             return found
         if self._agency(m.text):
             return None
-        if m.definite and m.role and not m.person:  # "the Estonian foreign minister"
-            earlier = self.memory.role(head.lemma_.lower())
-            if earlier is not None and earlier.aff.iso3 in m.countries:
-                return earlier
+        earlier = self._earlier(m, head)
+        if earlier is not None:  # "the Estonian foreign minister"
+            return earlier
         if m.person and m.person in self.memory.people:
             earlier = self.memory.people[m.person]
             if earlier.aff.group != OTHER or " " not in m.person:
@@ -286,7 +307,14 @@ class _Reader:
         name = self._name(m, ps)
         if aff == NOBODY and not name:
             return None
-        return _Entry(name, aff, m.role, bool(m.person), m.plural)
+        return _Entry(name, aff, m.role, _personal(m, head), m.plural)
+
+    def _earlier(self, m: Mention, head: Token) -> _Entry | None:
+        """The actor a definite role phrase with a country refers back to, if any."""
+        if not (m.definite and m.role and not m.person):
+            return None
+        earlier = self.memory.role(head.lemma_.lower())
+        return earlier if earlier is not None and earlier.aff.iso3 in m.countries else None
 
     def _agency(self, text: str) -> bool:
         """Whether a phrase names a news agency (a source, never a speaker)."""
@@ -316,7 +344,8 @@ class _Reader:
         (the rest is their content), else its stance acts."""
         resolved = []
         for act in acts(list(ps.doc)):
-            entries = [e for e in (self.resolve(ps, h) for h in act.speakers) if e is not None]
+            entries = [e for e in (self.resolve(ps, h, act.extra if i == 0 else ())
+                                   for i, h in enumerate(act.speakers)) if e is not None]
             if entries:
                 resolved.append((act, entries))
         frames = [a for a, _ in resolved if a.frame]
@@ -339,6 +368,14 @@ class _Reader:
                 citations=(Citation(self.article.id, sent.index),),
                 speaker_kind=first.aff.kind, claim=claim_of(act.verb, label), joint=joint))
         return out
+
+
+def _personal(m: Mention, head: Token) -> bool:
+    """Whether a speaker is one person ("the minister") rather than a body or a state."""
+    if m.person:
+        return True
+    return bool(m.role) and not (m.org or m.state or m.body or m.plural) and \
+        head.lemma_.lower() not in _BODY_NOUNS
 
 
 def home_country(text: str) -> str:

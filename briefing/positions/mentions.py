@@ -92,6 +92,25 @@ class Sentence:
                 t.i == head.i and c.dep_ == "acl" and _names_a_role(c)))
         return sorted(out, key=lambda t: t.i)
 
+    def _widen(self, tokens: list[Token], head: Token) -> list[Token]:
+        """Mend a name the parser split: a country or title word just before the phrase
+        ("Canadian | General Lee Grant") and a name part just after it that hangs on the
+        same word ("Jan | Peeters met")."""
+        doc = self.doc
+        first, last = tokens[0].i, tokens[-1].i
+        while first > 0 and (doc[first - 1].i in self.country_at or (
+                doc[first - 1].text[:1].isupper() and doc[first - 1].pos_ in ("ADJ", "PROPN")
+                and role_noun(doc[first - 1].lower_) is not None)):
+            first -= 1
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and \
+                doc[last + 1].head.i == head.head.i and doc[last + 1].dep_ == head.dep_:
+            last += 1
+        if first == tokens[0].i and last == tokens[-1].i:
+            return tokens
+        ids = {t.i for t in tokens}
+        return [*doc[first:tokens[0].i], *tokens, *(t for t in doc[tokens[-1].i + 1:last + 1]
+                                                      if t.i not in ids)]
+
     def near(self, head: Token) -> set[int]:
         """The head and the words that name it directly: its compound, flat, appositive
         and possessive dependents (not a name deeper in a modifier: "supporters of the
@@ -106,16 +125,19 @@ class Sentence:
                     stack.append(c)
         return ids
 
-    def mention(self, head: Token) -> Mention:
-        """Describe the phrase headed by ``head``."""
-        tokens = self.phrase(head)
+    def mention(self, head: Token, extra: Sequence[Token] = ()) -> Mention:
+        """Describe the phrase headed by ``head`` (with ``extra``: a title the parser made
+        a subject of its own, "Foreign Minister | Ion Rusu said")."""
+        tokens = sorted({t for h in (head, *extra) for t in self.phrase(h)}, key=lambda t: t.i)
+        tokens = self._widen(tokens, head)
         ids = {t.i for t in tokens}
         text = _text(tokens)
+        near = self.near(head) | {t.i for t in tokens if t.pos_ == "PROPN" and t.i > head.i
+                                  and t.head.i == head.head.i}
         low = head.lower_
         if low in PRONOUNS and len(tokens) == 1:
             return Mention(text, head.i, pronoun=low, plural=low in ("they", "we"))
         run = _proper_name(tokens, head, self.country_at)
-        near = self.near(head)
         covering = next(((e, name) for e, name in self.people if any(t.i in near for t in e)),
                         None)
         # The parse's name run wins where the entity misses its surname ("Belgian Prime").
@@ -191,7 +213,7 @@ def _ends_a_name(span: Span) -> bool:
 def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]) -> str:
     """A name the model did not tag: the head's chain of proper nouns (compound and flat
     links), without role words, countries, months or days."""
-    if head.i in countries or head.lower_ in PRONOUNS or not head.text[:1].isupper() or (
+    if head.lower_ in PRONOUNS or not head.text[:1].isupper() or (
             head.pos_ not in ("PROPN", "PRON", "X") and (head.i == 0 or head.pos_ != "NOUN")):
         return ""  # a capitalised word the tagger missed may still be a name ("Yoho said")
     ids = {t.i for t in tokens}
@@ -203,10 +225,18 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
             if c.i in ids and c.dep_ in ("compound", "flat", "flat:name") and c.pos_ == "PROPN":
                 run.append(c)
                 stack.append(c)
+    run += [t for t in tokens if t.i > head.i and t.pos_ == "PROPN" and t.dep_ == head.dep_
+            and t.head.i == head.head.i]  # the rest of a split name
     words = [t for t in sorted(run, key=lambda t: t.i) if role_noun(t.lower_) is None
              and t.lower_ not in _TITLES and t.i not in countries and t.lower_ not in _CALENDAR]
     if not words or all(state_body(t.text) or body(t.text) for t in words):
         return ""
+    doc = head.doc
+    end = words[-1].i
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ \
+            and not doc[end + 1].whitespace_:  # "Yun Byung-se" is one name
+        words += [doc[end + 1], doc[end + 2]]
+        end += 2
     return _text(words)
 
 
