@@ -257,11 +257,6 @@ def test_user_actors_file_teaches_new_people(tmp_path: Path) -> None:
     assert unknown.country == "" and unknown.speaker == "Petraitis"
 
 
-def test_builtin_leaders_are_known() -> None:
-    (s,) = run("Putin said the talks had failed.")
-    assert (s.country, s.speaker) == ("RUS", "Vladimir Putin")
-
-
 def test_load_actors_without_path_is_empty() -> None:
     assert load_actors(None) == ActorBook()
 

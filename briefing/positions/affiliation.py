@@ -78,9 +78,9 @@ def affiliate(m: Mention, on: dt.date | None, book: ActorBook,
                 return Affiliation(role.group, role.iso3, role.kind)
         return Affiliation(OTHER, "", _kind_of(m, ""))
     if m.org:
-        role = organisation(m.org)
-        if role is not None:
-            return Affiliation(role.group, role.iso3, role.kind)
+        org = organisation(m.org)
+        if org is not None:
+            return Affiliation(org.group, org.iso3, org.kind)
         return Affiliation(OTHER, "", _kind_of(m, ORGANISATION))
     return NOBODY
 

@@ -25,7 +25,7 @@ from ..countries import ACTOR_KINDS, find_countries
 from ..models import Article, Citation, Sentence, Statement
 from .affiliation import NOBODY, Affiliation, affiliate, article_date
 from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun
-from .mentions import Mention
+from .mentions import Mention, words
 from .mentions import Sentence as Parsed
 from .parse import parse
 from .stance import REPORTING, claim_of, is_predicate, label_of, lemma, negated
@@ -38,9 +38,9 @@ _STATIVE = frozenset({"commit", "oppose", "quote", "concern", "worry"})
 _OPENING = "“«"
 _HOME_MIN = 2
 # Role nouns that name a body, not a person ("the ministry said": "it", not "he").
-_BODY_NOUNS = frozenset("""ministry government administration office department army military
+_BODY_NOUNS = frozenset(words("""ministry government administration office department army military
     police parliament court council committee agency company firm group party embassy regime
-    cabinet commission authority authorities presidency mission delegation command""".split())
+    cabinet commission authority authorities presidency mission delegation command"""))
 _RUN = 6  # an unclosed quotation mark must not swallow the rest of the article
 _CLOSING = "”»"
 

@@ -21,7 +21,7 @@ from fractions import Fraction
 
 from ..countries import country_name as _gazetteer_name
 from ..countries import is_country_code
-from ..models import Position, Statement
+from ..models import Citation, Position, Statement
 from .knowledge import BODY, COUNTRY, OTHER, body
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -73,16 +73,24 @@ def merge_statements(statements: Iterable[Statement]) -> list[Statement]:
     sets = [_words(s.text) for s in items]
     index = _ClaimIndex(sets)
     merged: list[Statement] = []
+    cites: list[list[Citation]] = []  # per claim, in order; a set keeps each check O(1)
+    seen: list[set[Citation]] = []
     for s, w in zip(items, sets, strict=True):
         i = index.find(w)
         if i is None:
             index.add(w)
             merged.append(s)
-        else:
-            m = merged[i]
-            cites = m.citations + tuple(c for c in s.citations if c not in m.citations)
-            merged[i] = replace(m, citations=cites, speaker=m.speaker or s.speaker)
-    return merged
+            cites.append(list(dict.fromkeys(s.citations)))
+            seen.append(set(s.citations))
+            continue
+        if merged[i].speaker is None and s.speaker:
+            merged[i] = replace(merged[i], speaker=s.speaker)
+        for c in s.citations:
+            if c not in seen[i]:
+                seen[i].add(c)
+                cites[i].append(c)
+    return [replace(m, citations=tuple(c)) if len(c) != len(m.citations) else m
+            for m, c in zip(merged, cites, strict=True)]
 
 
 class _ClaimIndex:

@@ -20,12 +20,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PERSON, ORG, PLACE = "PER", "ORG", "LOC"
+
+
+def words(text: str) -> list[str]:
+    """A closed word list written as one string (keeps long lists readable)."""
+    return text.split()
+
+
 # Dependents that are not part of who the phrase names.
 _CLAUSES = frozenset({"relcl", "acl", "acl:relcl", "conj", "cc", "punct", "parataxis",
                       "advcl", "dep"})
-_TITLES = frozenset("mr mrs ms dr sir president minister prime foreign secretary".split())
-_CALENDAR = frozenset("""january february march april may june july august september october
-    november december monday tuesday wednesday thursday friday saturday sunday""".split())
+_TITLES = frozenset(words("mr mrs ms dr sir president minister prime foreign secretary"))
+_CALENDAR = frozenset(words("""january february march april may june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday"""))
 _NAMING = frozenset({"compound", "flat", "flat:name", "appos", "nmod:poss", "nmod:desc",
                      "amod", "nsubj"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})

@@ -13,34 +13,35 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..stance import STANCES, stance_verb
+from .mentions import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Stance predicates by lemma. Neutral reporting verbs map to STATEMENT.
 _BY_LEMMA: dict[str, str] = {
-    **dict.fromkeys("say tell add state note announce declare explain stress emphasize "
+    **dict.fromkeys(words("say tell add state note announce declare explain stress emphasize "
                     "emphasise reiterate confirm write tweet argue suggest predict remark "
                     "comment assert believe think hope want insist reply respond "
-                    "answer acknowledge admit".split(), "STATEMENT"),
-    **dict.fromkeys("agree promise pledge vow commit offer accept guarantee decide".split(),
+                    "answer acknowledge admit"), "STATEMENT"),
+    **dict.fromkeys(words("agree promise pledge vow commit offer accept guarantee decide"),
                     "AGREE"),
-    **dict.fromkeys("support back welcome endorse praise hail applaud congratulate "
-                    "recognize recognise".split(), "SUPPORT"),
-    **dict.fromkeys("urge demand call appeal request press ask".split(), "DEMAND"),
-    **dict.fromkeys("fear worry".split(), "CONCERN"),
-    **dict.fromkeys("condemn criticize criticise denounce blame deplore slam regret "
-                    "complain decry lament".split(), "DISAPPROVE"),
-    **dict.fromkeys("accuse allege charge".split(), "ACCUSE"),
-    **dict.fromkeys("oppose object".split(), "OPPOSE"),
-    **dict.fromkeys("reject refuse dismiss rebuff veto".split(), "REJECT"),
+    **dict.fromkeys(words("support back welcome endorse praise hail applaud congratulate "
+                    "recognize recognise"), "SUPPORT"),
+    **dict.fromkeys(words("urge demand call appeal request press ask"), "DEMAND"),
+    **dict.fromkeys(words("fear worry"), "CONCERN"),
+    **dict.fromkeys(words("condemn criticize criticise denounce blame deplore slam regret "
+                    "complain decry lament"), "DISAPPROVE"),
+    **dict.fromkeys(words("accuse allege charge"), "ACCUSE"),
+    **dict.fromkeys(words("oppose object"), "OPPOSE"),
+    **dict.fromkeys(words("reject refuse dismiss rebuff veto"), "REJECT"),
     "deny": "DENY",
-    **dict.fromkeys("warn caution".split(), "WARN"),
+    **dict.fromkeys(words("warn caution"), "WARN"),
     "threaten": "THREATEN",
     "concede": "CONCEDE",
     "protest": "PROTEST",
-    **dict.fromkeys("sanction expel suspend boycott".split(), "SANCTION"),
-    **dict.fromkeys("investigate probe".split(), "INVESTIGATE"),
+    **dict.fromkeys(words("sanction expel suspend boycott"), "SANCTION"),
+    **dict.fromkeys(words("investigate probe"), "INVESTIGATE"),
     "withdraw": "RETREAT",
 }
 REPORTING = frozenset(k for k, v in _BY_LEMMA.items() if v == "STATEMENT")
@@ -51,8 +52,8 @@ _EXPRESSED = {"concern": "CONCERN", "regret": "DISAPPROVE", "support": "SUPPORT"
               "outrage": "DISAPPROVE", "condolence": "STATEMENT", "gratitude": "SUPPORT",
               "dissatisfaction": "DISAPPROVE", "doubt": "CONCERN"}
 # Content verbs that, said of someone else, make the report an accusation.
-_BLAME = frozenset("fail violate lie break undermine ignore mislead provoke destabilize "
-                   "destabilise sabotage betray breach cheat".split())
+_BLAME = frozenset(words("fail violate lie break undermine ignore mislead provoke destabilize "
+                   "destabilise sabotage betray breach cheat"))
 _NEGATED = {"SUPPORT": "OPPOSE", "AGREE": "REJECT", "DENY": "STATEMENT"}
 _MODAL_DEMAND = frozenset({"must", "should"})
 assert set(_BY_LEMMA.values()) <= set(STANCES)
