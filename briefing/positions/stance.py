@@ -43,11 +43,20 @@ _BY_LEMMA: dict[str, str] = {
     **dict.fromkeys(words("sanction expel suspend boycott"), "SANCTION"),
     **dict.fromkeys(words("investigate probe"), "INVESTIGATE"),
     "withdraw": "RETREAT",
+    # Formal decisions of an authority (the guide counts them as positions).
+    **dict.fromkeys(words("approve allow lift ease release pardon"), "CONCEDE"),
+    **dict.fromkeys(words("sign ratify ready willing"), "AGREE"),
+    **dict.fromkeys(words("grant donate"), "AID"),
+    **dict.fromkeys(words("ban impose"), "SANCTION"),
+    **dict.fromkeys(words("mobilize mobilise deploy"), "MOBILIZE"),
 }
 REPORTING = frozenset(k for k, v in _BY_LEMMA.items() if v == "STATEMENT")
 PREDICATES = frozenset(_BY_LEMMA)
 # What a speaker can "express": the noun names the stance.
-_EXPRESSED = {"concern": "CONCERN", "regret": "DISAPPROVE", "support": "SUPPORT",
+_EXPRESSED = {"ultimatum": "THREATEN", "warning": "WARN", "threat": "THREATEN",
+              "appeal": "DEMAND", "call": "DEMAND", "demand": "DEMAND", "protest": "PROTEST",
+              "condemnation": "DISAPPROVE", "denial": "DENY", "apology": "CONCEDE",
+              "concern": "CONCERN", "regret": "DISAPPROVE", "support": "SUPPORT",
               "opposition": "OPPOSE", "hope": "STATEMENT", "anger": "DISAPPROVE",
               "outrage": "DISAPPROVE", "condolence": "STATEMENT", "gratitude": "SUPPORT",
               "dissatisfaction": "DISAPPROVE", "doubt": "CONCERN"}
@@ -65,7 +74,8 @@ _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "w
 
 
 # Verbs whose object noun names the stance: "expressed concern", "reaffirmed its opposition".
-_AIRING = frozenset({"express", "voice", "reaffirm", "maintain", "reiterate", "signal"})
+_AIRING = frozenset({"express", "voice", "reaffirm", "maintain", "reiterate", "signal",
+                     "issue", "lodge", "make"})
 _KNOWN = PREDICATES | _AIRING | {"quote"}
 
 
@@ -97,9 +107,11 @@ def negated(t: Token) -> bool:
 def is_predicate(t: Token) -> bool:
     """A verb that can carry a speaker's act (or "express" with a stance noun)."""
     word = lemma(t)
-    if word in _AIRING:
-        return any(c.dep_ in ("obj", "dobj") and c.lemma_.lower() in _EXPRESSED
-                   for c in t.children)
+    if word in _AIRING and any(c.dep_ in ("obj", "dobj") and c.lemma_.lower() in _EXPRESSED
+                               for c in t.children):
+        return True
+    if word in ("ready", "willing"):  # "France is ready to contribute troops"
+        return any(c.dep_ == "xcomp" for c in t.children)
     return word in PREDICATES and t.pos_ in ("VERB", "AUX", "ADJ")
 
 
