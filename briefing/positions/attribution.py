@@ -37,6 +37,13 @@ if TYPE_CHECKING:
 _STATIVE = frozenset({"commit", "oppose", "quote", "concern", "worry"})
 _OPENING = "“«"
 _HOME_MIN = 2
+# Main verbs that tell what happened, not what an actor holds or decides.
+_NARRATIVE = frozenset(words("""be have meet visit arrive travel fly go come return leave
+    attend hold host kill attack fire shell strike bomb shoot die wound injure fight clash
+    invade capture seize storm raid explode crash burn flee escape live work become seem
+    appear remain begin start continue happen take give get make see spend win lose play
+    score beat gather march walk run sit stand wait look face receive land contribute raise
+    participate search carry cross identify refer join exchange update write"""))
 # Role nouns that name a body, not a person ("the ministry said": "it", not "he").
 _BODY_NOUNS = frozenset(words("""ministry government administration office department army military
     police parliament court council committee agency company firm group party embassy regime
@@ -198,7 +205,7 @@ def acts(doc_tokens: Sequence[Token]) -> list[_Act]:
                 found.append(act)
             continue
         word = lemma(t)
-        if t.i in inside or not (is_predicate(t) or word == "quote"):
+        if t.i in inside or not (is_predicate(t) or word == "quote" or _main_act(t)):
             continue
         frame = word in REPORTING or word == "quote"
         subject = _speaker_of(t)
@@ -206,12 +213,23 @@ def acts(doc_tokens: Sequence[Token]) -> list[_Act]:
             subject = _inverted(t)
         if subject is None or subject.i in inside:
             continue
+        if not (is_predicate(t) or word == "quote") and (
+                negated(t) or subject.dep_ != "nsubj" or subject.pos_ != "PROPN"):
+            continue  # an open-class main verb counts only for a named actor doing it
         if frame and negated(t):
             continue  # "did not say", "did not respond to requests for comment"
         if frame and word != "quote" and _subordinate(t):
             frame = False  # "… has threatened more tests after it said …": not the frame
         found.append(_Act(t, tuple(_conjuncts(subject)), frame, _split_title(t, subject)))
     return found
+
+
+def _main_act(t: Token) -> bool:
+    """A sentence's main verb, when it is neither narrative (meeting, travel, fighting,
+    happening) nor a plain state: what an actor does as the subject of the main clause is
+    then their act ("Trump slammed Cruz", "the House voted to bar …")."""
+    return t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_.lower() not in _NARRATIVE \
+        and lemma(t, _NARRATIVE) not in _NARRATIVE
 
 
 def _subordinate(t: Token) -> bool:
