@@ -28,14 +28,16 @@ from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun
 from .mentions import Mention, words
 from .mentions import Sentence as Parsed
 from .parse import parse
-from .stance import REPORTING, claim_of, is_predicate, label_of, lemma, negated
+from .stance import CUE_FORMS, REPORTING, claim_of, is_predicate, label_of, lemma, negated
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Passive-looking predicates whose grammatical subject is still the actor.
 _STATIVE = frozenset({"commit", "oppose", "quote", "concern", "worry"})
 _OPENING = "“«"
+_QUOTES = "“”«»\""
+_STRIP = ".,;:!?()[]{}\"'“”‘’—–-"
 _HOME_MIN = 2
 # Main verbs that tell what happened, not what an actor holds or decides.
 _NARRATIVE = frozenset(words("""be have meet visit arrive travel fly go come return leave
@@ -228,8 +230,9 @@ def _main_act(t: Token) -> bool:
     """A sentence's main verb, when it is neither narrative (meeting, travel, fighting,
     happening) nor a plain state: what an actor does as the subject of the main clause is
     then their act ("Trump slammed Cruz", "the House voted to bar …")."""
-    return t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_.lower() not in _NARRATIVE \
-        and lemma(t, _NARRATIVE) not in _NARRATIVE
+    finite = t.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in t.children)
+    return t.dep_ == "ROOT" and t.pos_ == "VERB" and finite and \
+        t.lemma_.lower() not in _NARRATIVE and lemma(t, _NARRATIVE) not in _NARRATIVE
 
 
 def _subordinate(t: Token) -> bool:
@@ -425,14 +428,15 @@ def find_statements(
     if not sentences:
         return ()
     reader = _Reader(article, with_builtin(actors))
-    docs = parse([s.text for s in sentences])
+    docs = _parse_candidates(sentences)
     found: list[Statement] = []
     carry: int | None = None  # the statement whose quotation is still open
     pending: list[Sentence] = []  # an open quotation still waiting for its speaker
     depth = 0
     for sent, doc in zip(sentences, docs, strict=True):
-        ps = Parsed(doc, reader.context)
-        reader.introduce(ps)
+        ps = Parsed(doc, reader.context) if doc is not None else None
+        if ps is not None:
+            reader.introduce(ps)
         opens = sent.text.lstrip()[:1] in f'{_OPENING}"'
         inside = depth > 0 and not opens
         depth = _quote_depth(sent.text, 0 if opens else depth)
@@ -441,7 +445,7 @@ def find_statements(
             if not depth:
                 carry = None
             continue
-        own = reader.statements(sent, ps)
+        own = reader.statements(sent, ps) if ps is not None else []
         if own and pending and inside:
             own[0] = _starting(own[0], pending, sent)
         if own:
@@ -453,6 +457,26 @@ def find_statements(
         found.extend(own)
         carry = len(found) - 1 if own and depth else None
     return tuple(found)
+
+
+def _candidate(text: str) -> bool:
+    """Whether a sentence may carry a statement (a predicate's form, a quotation mark) or
+    introduce a speaker by role ("Estonian Foreign Minister Kadri Tamm arrived …").
+    Parsing is the expensive step; the other sentences never need it."""
+    if any(ch in text for ch in _QUOTES):
+        return True
+    words = [w.strip(_STRIP).lower() for w in text.split()]
+    return any(w in CUE_FORMS for w in words) or any(
+        w.isalpha() and role_noun(w) is not None for w in words)
+
+
+def _parse_candidates(sentences: Sequence[Sentence]) -> list[Doc | None]:
+    """Parsed Docs for the sentences that may carry a statement, None for the others."""
+    wanted = [i for i, s in enumerate(sentences) if _candidate(s.text)]
+    docs: list[Doc | None] = [None] * len(sentences)
+    for i, doc in zip(wanted, parse([sentences[i].text for i in wanted]), strict=True):
+        docs[i] = doc
+    return docs
 
 
 def _extend(s: Statement, sent: Sentence) -> Statement:

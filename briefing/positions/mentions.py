@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..countries import ACTOR_KINDS, find_countries
-from .knowledge import Body, body, role_noun, state_body
+from .knowledge import HONORIFICS, Body, body, role_noun, state_body
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,7 +30,7 @@ def words(text: str) -> list[str]:
 # Dependents that are not part of who the phrase names.
 _CLAUSES = frozenset({"relcl", "acl", "acl:relcl", "conj", "cc", "punct", "parataxis",
                       "advcl", "dep"})
-_TITLES = frozenset(words("mr mrs ms dr sir president minister prime foreign secretary"))
+_TITLES = HONORIFICS
 _CALENDAR = frozenset(words("""january february march april may june july august september october
     november december monday tuesday wednesday thursday friday saturday sunday"""))
 _NAMING = frozenset({"compound", "flat", "flat:name", "appos", "nmod:poss", "nmod:desc",
@@ -147,9 +147,10 @@ class Sentence:
         run = _proper_name(tokens, head, self.country_at)
         covering = next(((e, name) for e, name in self.people if any(t.i in near for t in e)),
                         None)
-        # The parse's name run wins where the entity misses its surname ("Belgian Prime").
-        person = covering[1] if covering is not None and (
-            not run or _last_in(run, covering[0])) else run
+        # The parse's name run wins where the entity misses its surname ("Belgian Prime")
+        # or is shorter ("Rusu" of "Ion Rusu").
+        person = covering[1] if covering is not None and (not run or (
+            _last_in(run, covering[0]) and len(covering[1]) >= len(run))) else run
         org = _first(self.orgs, ids)
         countries = tuple(dict.fromkeys(self.country_at[i] for i in sorted(ids)
                                         if i in self.country_at))
@@ -234,8 +235,14 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
                 stack.append(c)
     run += [t for t in tokens if t.i > head.i and t.pos_ == "PROPN" and t.dep_ == head.dep_
             and t.head.i == head.head.i]  # the rest of a split name
+    start = min(t.i for t in run)
+    while start > 0 and start - 1 in ids and head.doc[start - 1].pos_ == "PROPN" and \
+            head.doc[start - 1].lower_.rstrip(".") not in _TITLES:
+        start -= 1  # "General Lee | Grant": a first name hung elsewhere
+        run.append(head.doc[start])
     words = [t for t in sorted(run, key=lambda t: t.i) if role_noun(t.lower_) is None
-             and t.lower_ not in _TITLES and t.i not in countries and t.lower_ not in _CALENDAR]
+             and t.lower_.rstrip(".") not in _TITLES and t.i not in countries
+             and t.lower_ not in _CALENDAR]
     if not words or all(state_body(t.text) or body(t.text) for t in words):
         return ""
     doc = head.doc

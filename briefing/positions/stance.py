@@ -98,6 +98,22 @@ def lemma(t: Token, known: frozenset[str] = _KNOWN) -> str:
     return own
 
 
+def forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """Every inflected form of ``lemmas`` a sentence may carry ("say" -> "says", "said" …):
+    cheap to test before parsing a sentence at all."""
+    out = set(lemmas) | set(_IRREGULAR)
+    for w in lemmas:
+        stem = w[:-1] if w.endswith("e") else w
+        out.update((w + "s", w + "es", w + "d", w + "ed", stem + "ed", stem + "ing", w + "ing",
+                    w + w[-1] + "ed", w + w[-1] + "ing"))
+        if w.endswith("y"):
+            out.update((w[:-1] + "ies", w[:-1] + "ied"))
+    return frozenset(out)
+
+
+CUE_FORMS = forms(_KNOWN | {"according"})
+
+
 def negated(t: Token) -> bool:
     """Whether ``t`` carries a negation of its own ("did not agree", "never accepted")."""
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("not", "n't", "never"))
