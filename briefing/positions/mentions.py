@@ -223,7 +223,13 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
     links), without role words, countries, months or days."""
     if head.lower_ in PRONOUNS or not head.text[:1].isupper() or (
             head.pos_ not in ("PROPN", "PRON", "X") and (head.i == 0 or head.pos_ != "NOUN")):
-        return ""  # a capitalised word the tagger missed may still be a name ("Yoho said")
+        # a capitalised word the tagger missed may still be a name ("Yoho said"); a
+        # lower-case head may carry the name ("Yun Byung-se" parsed with "se" as head)
+        inner = [c for c in head.children if c.dep_ in ("compound", "flat") and
+                 c.pos_ == "PROPN" and c.i not in countries and c.text[:1].isupper()]
+        if not inner or head.lower_ in PRONOUNS:
+            return ""
+        head = inner[-1]
     ids = {t.i for t in tokens}
     run = [head]
     stack = [head]
