@@ -59,11 +59,11 @@ def affiliate(m: Mention, on: dt.date | None, book: ActorBook,
     ``known`` maps names the article introduced earlier (full name and surname) to what it
     said of them then.
     """
+    if m.body is not None and not m.countries:  # "European Commission President X"
+        return Affiliation(BODY, m.body.acronym, INTERNATIONAL)
     actor = _user_actor(m, book)
     if actor is not None:
         return actor
-    if m.body is not None and not m.countries:
-        return Affiliation(BODY, m.body.acronym, INTERNATIONAL)
     if m.countries:
         return Affiliation(COUNTRY, m.countries[0],
                            _kind_of(m, ORGANISATION if m.org and not m.role else OFFICIAL))

@@ -308,11 +308,7 @@ class _Reader:
         if not m.named:
             if not m.definite:
                 return self._unnamed(m)
-            noun = head.lemma_.lower()
-            found = self.memory.role(noun)
-            if found is None and not m.role and head.pos_ == "NOUN":
-                found = self.memory.pronoun("they" if m.plural else "it")  # "the company"
-            return found
+            return self.memory.role(head.lemma_.lower())
         if self._agency(m.text):
             return None
         earlier = self._earlier(m, head)
@@ -378,9 +374,9 @@ class _Reader:
             for e in entries:
                 self.memory.spoke(e)
             words = frozenset(w.lower() for e in entries for w in e.name.split())
-            label = label_of(act.verb, words)
             entries.sort(key=lambda e: e.aff.group == OTHER)  # stable: a placed actor first
             first = entries[0]
+            label = label_of(act.verb, words, first.aff.iso3)
             joint = tuple(dict.fromkeys(e.aff.iso3 for e in entries[1:]
                                         if e.aff.iso3 and e.aff.iso3 != first.aff.iso3))
             out.append(Statement(

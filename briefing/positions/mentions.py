@@ -29,7 +29,8 @@ def words(text: str) -> list[str]:
 
 # Dependents that are not part of who the phrase names.
 _CLAUSES = frozenset({"relcl", "acl", "acl:relcl", "conj", "cc", "punct", "parataxis",
-                      "advcl", "dep"})
+                      "advcl", "dep", "obl", "obl:tmod", "obl:unmarked", "nmod:tmod",
+                      "advmod"})  # "Russia on Monday" names Russia
 _TITLES = HONORIFICS
 _CALENDAR = frozenset(words("""january february march april may june july august september october
     november december monday tuesday wednesday thursday friday saturday sunday"""))

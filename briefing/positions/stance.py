@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..countries import find_countries
 from ..stance import STANCES, stance_verb
 from .mentions import words
 
@@ -139,6 +140,10 @@ def own_label(t: Token) -> str:
             if c.dep_ in ("obj", "dobj") and c.lemma_.lower() in _EXPRESSED:
                 return _EXPRESSED[c.lemma_.lower()]
     label = _BY_LEMMA.get(word, "STATEMENT")
+    if word == "call" and not any(c.dep_ == "xcomp" or c.lower_ in ("for", "on", "upon") or
+                                  any(g.lower_ in ("for", "on", "upon") for g in c.children)
+                                  for c in t.children):
+        label = "STATEMENT"  # "called the decision cynical" names it; it demands nothing
     if negated(t):
         return _NEGATED.get(label, label)
     return label
@@ -168,8 +173,9 @@ def _subject(t: Token) -> Token | None:
     return None
 
 
-def label_of(act: Token, speaker_words: frozenset[str]) -> str:
-    """The stance of a statement whose act is ``act``; ``speaker_words`` name the speaker."""
+def label_of(act: Token, speaker_words: frozenset[str], country: str = "") -> str:
+    """The stance of a statement whose act is ``act``; ``speaker_words`` name the speaker,
+    ``country`` is theirs ("Putin said Moscow was ready": Moscow is the speaker's side)."""
     label = own_label(act)
     if label != "STATEMENT" or lemma(act) not in REPORTING or negated(act):
         return label
@@ -178,7 +184,8 @@ def label_of(act: Token, speaker_words: frozenset[str]) -> str:
         return label
     subject = _subject(content)
     own = subject is None or subject.lower_ in ("i", "we", "he", "she", "it", "they") or \
-        subject.lower_ in speaker_words
+        subject.lower_ in speaker_words or (bool(country) and any(
+            m.iso3 == country for m in find_countries(_subtree_text(subject))))
     if own:
         inner = own_label(content) if is_predicate(content) else "STATEMENT"
         if inner != "STATEMENT":
@@ -192,6 +199,10 @@ def label_of(act: Token, speaker_words: frozenset[str]) -> str:
     if lemma(content, _BLAME) in _BLAME:
         return "ACCUSE"
     return "STATEMENT"
+
+
+def _subtree_text(t: Token) -> str:
+    return " ".join(w.text for w in t.subtree)
 
 
 def third_person(lemma: str) -> str:
