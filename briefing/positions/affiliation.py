@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..actors import ActorBook
+from ..actors import Actor, ActorBook
 from ..countries import is_country_code
 from ..models import SPEAKER_KINDS
 from .knowledge import BODY, COUNTRY, OTHER, lookup_person, organisation, role_noun
@@ -85,13 +85,21 @@ def affiliate(m: Mention, on: dt.date | None, book: ActorBook,
     return NOBODY
 
 
+def book_actor(name: str, book: ActorBook) -> Actor | None:
+    """The actor a full name (or the name after a stray title word) is in the book as.
+    Never a surname alone: David Albright is not Madeleine Albright."""
+    words = name.split()
+    for i in range(max(1, len(words) - 1)):  # "State Antony Blinken" is Antony Blinken
+        actor = book.lowered.get(" ".join(words[i:]).lower())
+        if actor is not None:
+            return actor
+    return None
+
+
 def _user_actor(m: Mention, book: ActorBook) -> Affiliation | None:
     """A person or body the user (or the built-in book) placed in a country."""
-    lowered = book.lowered
     for name in (m.person, m.org, m.text):
-        if not name:
-            continue
-        actor = lowered.get(name.lower())  # a full name only: David Albright is not Madeleine
-        if actor is not None and is_country_code(actor.country.upper()):
+        actor = book_actor(name, book) if name == m.person else book.lowered.get(name.lower())
+        if name and actor is not None and is_country_code(actor.country.upper()):
             return Affiliation(COUNTRY, actor.country.upper(), _kind_of(m, OFFICIAL))
     return None

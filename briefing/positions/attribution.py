@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..actors import ActorBook, agencies, with_builtin
 from ..countries import ACTOR_KINDS, find_countries
 from ..models import Article, Citation, Sentence, Statement
-from .affiliation import NOBODY, Affiliation, affiliate, article_date
+from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_actor
 from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun
 from .mentions import Mention, words
 from .mentions import Sentence as Parsed
@@ -342,7 +342,7 @@ class _Reader:
     def _name(self, m: Mention, ps: Parsed) -> str:
         """The speaker's name for the memo: the actors book's form when it knows them."""
         if m.person:
-            actor = self.book.lowered.get(m.person.lower())
+            actor = book_actor(m.person, self.book)
             if actor is not None:
                 return actor.name
         return _display(m, ps)

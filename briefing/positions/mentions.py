@@ -244,7 +244,8 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
             and t.head.i == head.head.i]  # the rest of a split name
     start = min(t.i for t in run)
     while start > 0 and start - 1 in ids and head.doc[start - 1].pos_ == "PROPN" and \
-            head.doc[start - 1].lower_.rstrip(".") not in _TITLES:
+            head.doc[start - 1].lower_.rstrip(".") not in _TITLES and \
+            head.doc[start - 1].dep_ in ("compound", "flat", "flat:name", head.dep_):
         start -= 1  # "General Lee | Grant": a first name hung elsewhere
         run.append(head.doc[start])
     words = [t for t in sorted(run, key=lambda t: t.i) if role_noun(t.lower_) is None
