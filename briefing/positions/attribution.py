@@ -168,8 +168,9 @@ def _according(t: Token) -> _Act | None:
             for g in c.children if c.lower_ == "to" else ():
                 if g.dep_ in ("pobj", "obj"):
                     x = g
-    if x is None or x.pos_ not in ("PROPN", "NOUN", "PRON"):
-        return None
+    if x is None or x.pos_ not in ("PROPN", "NOUN", "PRON") or (
+            x.pos_ == "NOUN" and role_noun(x.lemma_.lower()) is None):
+        return None  # "according to UN figures": figures say nothing
     return _Act(x.head if x.head.i != x.i else x, tuple(_conjuncts(x)), True)
 
 
@@ -365,8 +366,11 @@ class _Reader:
                                    for i, h in enumerate(act.speakers)) if e is not None]
             if entries:
                 resolved.append((act, entries))
-        frames = [a for a, _ in resolved if a.frame]
-        keep = {a.verb.i for a in outermost(frames or [a for a, _ in resolved])}
+        acts_at = {a.verb.i for a, _ in resolved if not a.frame}
+        # "condemned the strikes and said …": the first act is the stance, not the report
+        frames = [a for a, _ in resolved if a.frame and not (
+            a.verb.dep_ == "conj" and a.verb.head.i in acts_at)]
+        keep = {a.verb.i for a in outermost(frames or [a for a, _ in resolved if not a.frame])}
         out = []
         for act, entries in resolved:
             if act.verb.i not in keep:
@@ -411,6 +415,8 @@ def _display(m: Mention, ps: Parsed) -> str:
         return m.person  # not "X's spokesman"
     if m.org and not m.role:
         return m.org
+    if m.countries and not m.role and not m.state and m.country_text:
+        return m.country_text  # "Egypt, one of the largest importers," is Egypt
     return m.text
 
 

@@ -48,6 +48,7 @@ class Mention:
     person: str = ""  # a person's name as written ("Sergey Lavrov")
     org: str = ""  # a named organisation ("the Pentagon", "Hamas")
     countries: tuple[str, ...] = ()  # ISO alpha-3 codes named in the phrase, in order
+    country_text: str = ""  # how the first of them is written ("Egypt", "Kyiv")
     role: str = ""  # the role noun ("foreign minister", "spokesman", "ministry")
     body: Body | None = None  # an international organisation named in the phrase
     state: str = ""  # the country a state body stands for ("the Kremlin" -> RUS)
@@ -96,8 +97,9 @@ class Sentence:
         while stack:
             t = stack.pop()
             out.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in _CLAUSES or (
-                t.i == head.i and c.dep_ == "acl" and _names_a_role(c)))
+            stack.extend(c for c in t.children if (c.dep_ not in _CLAUSES or (
+                t.i == head.i and c.dep_ == "acl" and _names_a_role(c))) and not (
+                c.dep_.startswith("nmod") and c.lower_ in _CALENDAR))  # "Russia on Monday"
         return sorted(out, key=lambda t: t.i)
 
     def _widen(self, tokens: list[Token], head: Token) -> list[Token]:
@@ -168,6 +170,8 @@ class Sentence:
             person=person,
             org=org.text if org is not None else "",
             countries=countries,
+            country_text=_text(t for t in tokens if self.country_at.get(t.i) == countries[0])
+            if countries else "",
             role=role,
             body=found_body,
             state=state or "",
@@ -267,10 +271,17 @@ def _body(org: Span | None, tokens: Sequence[Token]) -> Body | None:
         found = body(org.text)
         if found is not None:
             return found
-    names = [t.text for t in tokens if t.pos_ == "PROPN" and not t.is_upper]
-    for n in range(min(len(names), 4), 1, -1):  # "United Nations Security Council"
-        for i in range(len(names) - n + 1):
-            found = body(" ".join(names[i:i + n]))
+    runs: list[list[str]] = []
+    last = -2
+    for t in tokens:
+        if t.pos_ == "PROPN":
+            if t.i != last + 1 or not runs:
+                runs.append([])
+            runs[-1].append(t.text)
+            last = t.i
+    for run in runs:  # a name's start: "United Nations Secretary-General …", never the
+        for n in range(min(len(run), 5), 1, -1):  # "Security Council" of "National Security …"
+            found = body(" ".join(run[:n]))
             if found is not None:
                 return found
     for t in tokens:

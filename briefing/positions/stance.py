@@ -140,13 +140,18 @@ def own_label(t: Token) -> str:
             if c.dep_ in ("obj", "dobj") and c.lemma_.lower() in _EXPRESSED:
                 return _EXPRESSED[c.lemma_.lower()]
     label = _BY_LEMMA.get(word, "STATEMENT")
-    if word == "call" and not any(c.dep_ == "xcomp" or c.lower_ in ("for", "on", "upon") or
-                                  any(g.lower_ in ("for", "on", "upon") for g in c.children)
-                                  for c in t.children):
+    if word == "call" and not any(_calls_for(c) for c in t.children):
         label = "STATEMENT"  # "called the decision cynical" names it; it demands nothing
     if negated(t):
         return _NEGATED.get(label, label)
     return label
+
+
+def _calls_for(c: Token) -> bool:
+    """'called for / on / upon …', 'called X to …' (not 'called the decision cynical')."""
+    ask = ("for", "on", "upon")
+    return c.dep_ == "xcomp" or c.lower_ in ask or (c.dep_.startswith("obl") and any(
+        g.dep_ == "case" and g.lower_ in ask for g in c.children))
 
 
 def content_of(t: Token) -> Token | None:
