@@ -415,8 +415,10 @@ def _display(m: Mention, ps: Parsed) -> str:
         return m.person  # not "X's spokesman"
     if m.org and not m.role:
         return m.org
-    if m.countries and not m.role and not m.state and m.country_text:
+    if m.head in ps.country_at and not m.state and m.country_text:
         return m.country_text  # "Egypt, one of the largest importers," is Egypt
+    if m.body is not None and not m.person:
+        return m.text.removeprefix("The ").removeprefix("the ")  # "the African Union"
     return m.text
 
 

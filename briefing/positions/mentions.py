@@ -267,7 +267,7 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
 
 
 def _body(org: Span | None, tokens: Sequence[Token]) -> Body | None:
-    if org is not None:
+    if org is not None and not (org.start > 0 and org.doc[org.start - 1].pos_ == "PROPN"):
         found = body(org.text)
         if found is not None:
             return found
