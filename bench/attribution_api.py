@@ -1,7 +1,8 @@
 """What the attribution benchmarks call, and how they compare speakers (shared by both).
 
 :func:`statements_of` is the ONE place that runs briefing on an article:
-``briefing.briefing.analyse``, which runs the ``briefing/positions/`` pipeline. Everything it returns is public API:
+``briefing.briefing.analyse``, which runs the ``briefing/positions/`` pipeline.
+Everything it returns is public API:
 ``Analysis.sentences`` (with character offsets) and ``Analysis.statements`` (country,
 speaker, stance, citations with sentence indexes).
 
