@@ -121,6 +121,16 @@ def test_a_quotation_attributed_first_carries_over_its_sentences() -> None:
     assert (s.citations[0].sentence, s.citations[0].last) == (0, 2)
 
 
+def test_an_embedded_tweet_belongs_to_its_author_not_to_the_people_it_names() -> None:
+    text = ("British Prime Minister Tom Hale said the talks were over. "
+            "Great meeting with Prime Minister Tom Hale today, the deal is done! "
+            "\u2014 Jane Roe (@janeroe) March 3, 2017. Hale said nothing else.")
+    found = run(text)
+    assert [(s.sentence, s.speaker) for s in found] == [
+        (0, "Tom Hale"), (1, "Jane Roe"), (3, "Tom Hale")
+    ]
+
+
 def test_stance_comes_from_the_act_not_from_the_reported_words() -> None:
     (s,) = run("Lavrov said Western countries had failed to keep their promises.")
     assert s.stance == "ACCUSE" and s.country == "RUS"

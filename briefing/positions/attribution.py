@@ -39,6 +39,8 @@ _OPENING = "“«"
 _QUOTES = "“”«»\""
 _STRIP = ".,;:!?()[]{}\"'“”‘’—–-"
 _HOME_MIN = 2
+_NAME_WORDS = 5  # a tweet signature's display name, not a sentence
+_TWEET_WORDS = 3  # words before the signature that make a tweet of their own
 # Main verbs that tell what happened, not what an actor holds or decides.
 _NARRATIVE = frozenset(words("""be have meet visit arrive travel fly go come return leave
     attend hold host kill attack fire shell strike bomb shoot die wound injure fight clash
@@ -348,6 +350,18 @@ class _Reader:
                 return actor.name
         return _display(m, ps)
 
+    def tweet(self, sent: Sentence, author: str) -> Statement:
+        """The statement of an embedded tweet: its author's, whoever it names."""
+        m = Mention(text=author, head=-1, person=author)
+        aff = affiliate(m, self.on, self.book, self.memory.known)
+        if aff.group == OTHER and self.home:
+            aff = Affiliation(COUNTRY, self.home, aff.kind)
+        name = book_actor(author, self.book)
+        return Statement(text=sent.text.strip(), country=aff.iso3,
+                         speaker=name.name if name is not None else author, stance="STATEMENT",
+                         citations=(Citation(self.article.id, sent.index),),
+                         speaker_kind=aff.kind, claim="tweets")
+
     def _unnamed(self, m: Mention) -> _Entry | None:
         """'a police official', 'officials': an official of the article's own country, when
         the article is plainly about one; anyone else unnamed is no identifiable actor."""
@@ -438,6 +452,15 @@ def find_statements(
     pending: list[Sentence] = []  # an open quotation still waiting for its speaker
     depth = 0
     for sent, doc in zip(sentences, docs, strict=True):
+        signed = tweet_author(sent.text)
+        if signed is not None:  # an embedded tweet: its words are its author's
+            author, content = signed
+            target = sent if content else (sentences[sent.index - 1] if sent.index else None)
+            if target is not None:
+                found = [s for s in found if s.sentence != target.index]
+                found.append(reader.tweet(target, author))
+            depth, carry, pending = 0, None, []
+            continue
         ps = Parsed(doc, reader.context) if doc is not None else None
         if ps is not None:
             reader.introduce(ps)
@@ -461,6 +484,21 @@ def find_statements(
         found.extend(own)
         carry = len(found) - 1 if own and depth else None
     return tuple(found)
+
+
+def tweet_author(text: str) -> tuple[str, bool] | None:
+    """The author of an embedded tweet's signature line ("… — Jane Roe (@janeroe) March 3,
+    2017") and whether the tweet's words precede it in the same sentence."""
+    at = text.find("(@")
+    if at < 0:
+        return None
+    dash = max(text.rfind(d, 0, at) for d in "—–")
+    if dash < 0:
+        return None
+    author = text[dash + 1:at].strip()
+    if not author or len(author.split()) > _NAME_WORDS or not author[:1].isupper():
+        return None
+    return author, len(text[:dash].split()) >= _TWEET_WORDS
 
 
 def _candidate(text: str) -> bool:
