@@ -112,6 +112,14 @@ def test_a_quotation_attributed_at_its_end_is_one_statement() -> None:
     assert (s.citations[0].sentence, s.citations[0].last) == (0, 2)
 
 
+def test_a_quotation_after_an_attributed_one_is_the_same_speakers() -> None:
+    text = ("\u201cWe will not move,\u201d Kenyan President Joseph Mwangi said on Friday. "
+            "\u201cThe border stays shut until the talks end.\u201d Trade fell by a third.")
+    (s,) = run(text)
+    assert (s.country, s.stance) == ("KEN", "REJECT")
+    assert (s.citations[0].sentence, s.citations[0].last) == (0, 1)
+
+
 def test_a_quotation_attributed_first_carries_over_its_sentences() -> None:
     text = ("Canadian General Lee Grant told reporters that the radar \u201cis purely "
             "defensive. It is not aimed at anyone. It is aimed at the threat we all see.\u201d "

@@ -473,6 +473,13 @@ def find_statements(
                 carry = None
             continue
         own = reader.statements(sent, ps) if ps is not None else []
+        if not own and opens and found and _ends(found[-1]) == sent.index - 1 and any(
+                q in found[-1].text for q in _QUOTES):
+            # '"A," he said. "B."': the next quotation is the same speaker's
+            found[-1] = _extend(found[-1], sent)
+            carry = len(found) - 1 if depth else None
+            pending = []
+            continue
         if own and pending and inside:
             own[0] = _starting(own[0], pending, sent)
         if own:
@@ -519,6 +526,12 @@ def _parse_candidates(sentences: Sequence[Sentence]) -> list[Doc | None]:
     for i, doc in zip(wanted, parse([sentences[i].text for i in wanted]), strict=True):
         docs[i] = doc
     return docs
+
+
+def _ends(s: Statement) -> int:
+    """The last sentence a statement covers."""
+    first = s.citations[0]
+    return first.last if first.last is not None else first.sentence
 
 
 def _extend(s: Statement, sent: Sentence) -> Statement:
