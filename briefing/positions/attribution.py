@@ -39,6 +39,7 @@ _OPENING = "“«"
 _QUOTES = "“”«»\""
 _STRIP = ".,;:!?()[]{}\"'“”‘’—–-"
 _HOME_MIN = 2
+_ORG_NOUNS = frozenset(words("company firm group organisation organization corporation"))
 _NAME_WORDS = 5  # a tweet signature's display name, not a sentence
 _TWEET_WORDS = 3  # words before the signature that make a tweet of their own
 # Main verbs that tell what happened, not what an actor holds or decides.
@@ -65,6 +66,7 @@ class _Entry:
     role: str = ""
     person: bool = False
     plural: bool = False
+    org: bool = False  # a named organisation ("Kellogg Co."): "the company" may be it
 
 
 @dataclass
@@ -111,6 +113,11 @@ class Memory:
             for e in reversed(pool):
                 if e.role and e.role.split()[-1] == noun:
                     return e
+        if noun in _ORG_NOUNS:  # "the company", "the group": the organisation last named
+            for pool in (self.speakers, self.introduced):
+                for e in reversed(pool):
+                    if e.org:
+                        return e
         return None
 
 
@@ -299,7 +306,8 @@ class _Reader:
                 continue
             aff = affiliate(m, self.on, self.book, self.memory.known)
             self.memory.introduce(_Entry(self._name(m, ps), aff, m.role,
-                                         _personal(m, ps.doc[i]), m.plural))
+                                         _personal(m, ps.doc[i]), m.plural,
+                                         bool(m.org) and not m.person))
 
     def resolve(self, ps: Parsed, head: Token, extra: Sequence[Token] = ()) -> _Entry | None:
         """The actor a speaker phrase names or refers to; None when it is no one."""
@@ -311,7 +319,8 @@ class _Reader:
         if not m.named:
             if not m.definite:
                 return self._unnamed(m)
-            return self.memory.role(head.lemma_.lower())
+            found = self.memory.role(head.lemma_.lower())
+            return found if found is not None else self._unnamed(m)  # "the labour minister"
         if self._agency(m.text):
             return None
         earlier = self._earlier(m, head)
@@ -327,7 +336,8 @@ class _Reader:
         name = self._name(m, ps)
         if aff == NOBODY and not name:
             return None
-        return _Entry(name, aff, m.role, _personal(m, head), m.plural)
+        return _Entry(name, aff, m.role, _personal(m, head), m.plural,
+                      bool(m.org) and not m.person)
 
     def _earlier(self, m: Mention, head: Token) -> _Entry | None:
         """The actor a definite role phrase with a country refers back to, if any."""
