@@ -30,7 +30,7 @@ _BY_LEMMA: dict[str, str] = {
     **dict.fromkeys(words("support back welcome endorse praise hail applaud congratulate "
                     "recognize recognise"), "SUPPORT"),
     **dict.fromkeys(words("urge demand call appeal request press ask"), "DEMAND"),
-    **dict.fromkeys(words("fear worry"), "CONCERN"),
+    **dict.fromkeys(words("fear worry concern"), "CONCERN"),
     **dict.fromkeys(words("condemn criticize criticise denounce blame deplore slam regret "
                     "complain decry lament"), "DISAPPROVE"),
     **dict.fromkeys(words("accuse allege charge"), "ACCUSE"),
@@ -222,13 +222,14 @@ def third_person(lemma: str) -> str:
 def claim_of(act: Token, label: str, limit: int = 12) -> str:
     """The speaker's act as verb and object: 'opposes the THAAD deployment'."""
     word = lemma(act)
-    verb = third_person(word) if word in _KNOWN else stance_verb(label)
+    adjective = act.pos_ == "ADJ"  # "is concerned about", "is ready to"
+    verb = third_person(word) if word in _KNOWN and not adjective else stance_verb(label)
     if negated(act):
         verb = f"does not {word}"
     obj = content_of(act) if word in REPORTING else None
     if obj is None:
-        obj = next((c for c in act.children if c.dep_ in ("obj", "dobj", "ccomp", "xcomp")),
-                   None)
+        wanted = ("obj", "dobj", "ccomp", "xcomp", *(("obl",) if adjective else ()))
+        obj = next((c for c in act.children if c.dep_ in wanted), None)
     return f"{verb} {_words(obj, act, limit)}".strip() if obj is not None else verb
 
 
@@ -236,7 +237,7 @@ def _words(head: Token, act: Token, limit: int) -> str:
     """The words of ``head``'s subtree (without ``act``'s own subtree), cut to ``limit``."""
     skip = set() if act.is_ancestor(head) else {t.i for t in act.subtree}
     words = [t for t in head.subtree if t.i not in skip and t.i != act.i and not t.is_punct]
-    while words and words[0].dep_ == "mark":  # "that …"
+    while words and words[0].dep_ == "mark" and words[0].lower_ != "to":  # "that …"
         words = words[1:]
     text = " ".join(t.text for t in words[:limit])
     return text + (" …" if len(words) > limit else "")
