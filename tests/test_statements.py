@@ -352,3 +352,16 @@ def test_seeds_mann_and_china(seed_positions: dict[str, list[Statement]]) -> Non
     for iso3, statements in seed_positions.items():
         if iso3 != "USA":
             assert not any(s.speaker == "David Mann" for s in statements)
+
+
+def test_a_missing_model_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.errors import BriefingError
+    from briefing.positions import parse
+
+    monkeypatch.setattr(parse, "MODEL", tmp_path / "model")
+    parse.model.cache_clear()
+    try:
+        with pytest.raises(BriefingError, match="make model"):
+            parse.model()
+    finally:
+        parse.model.cache_clear()
