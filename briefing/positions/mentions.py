@@ -32,6 +32,7 @@ _CLAUSES = frozenset({"relcl", "acl", "acl:relcl", "conj", "cc", "punct", "parat
                       "advcl", "dep", "obl", "obl:tmod", "obl:unmarked", "nmod:tmod",
                       "advmod"})  # "Russia on Monday" names Russia
 _TITLES = HONORIFICS
+_NAME_PUNCT = frozenset(",.;:()\"“”'‘’")  # a hyphen stays: "Thomas-Greenfield"
 _CALENDAR = frozenset(words("""january february march april may june july august september october
     november december monday tuesday wednesday thursday friday saturday sunday"""))
 _NAMING = frozenset({"compound", "flat", "flat:name", "appos", "nmod:poss", "nmod:desc",
@@ -83,7 +84,7 @@ class Sentence:
         for e in doc.ents:
             if e.label_ != PERSON:
                 continue
-            words = [t for t in e if t.i not in self.country_at and not t.is_punct
+            words = [t for t in e if t.i not in self.country_at and t.text not in _NAME_PUNCT
                      and role_noun(t.lower_) is None and t.lower_ not in _TITLES]
             name = _text(words)
             if words and not state_body(name) and not body(name) and name[:1].isupper():

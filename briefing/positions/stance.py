@@ -150,7 +150,8 @@ def own_label(t: Token) -> str:
 def _calls_for(c: Token) -> bool:
     """'called for / on / upon …', 'called X to …' (not 'called the decision cynical')."""
     ask = ("for", "on", "upon")
-    return c.dep_ == "xcomp" or c.lower_ in ask or (c.dep_.startswith("obl") and any(
+    return (c.dep_ == "xcomp" and c.pos_ == "VERB") or c.lower_ in ask or (
+        c.dep_.startswith("obl") and any(
         g.dep_ == "case" and g.lower_ in ask for g in c.children))
 
 
