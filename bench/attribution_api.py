@@ -1,8 +1,8 @@
 """What the attribution benchmarks call, and how they compare speakers (shared by both).
 
-:func:`statements_of` is the ONE place that runs briefing on an article: today it is
-``briefing.briefing.analyse``; when the ``briefing/positions/`` pipeline lands, switch it
-there and nothing else in the benchmarks changes. Everything it returns is public API:
+:func:`statements_of` is the ONE place that runs briefing on an article:
+``briefing.briefing.analyse``, which runs the ``briefing/positions/`` pipeline.
+Everything it returns is public API:
 ``Analysis.sentences`` (with character offsets) and ``Analysis.statements`` (country,
 speaker, stance, citations with sentence indexes).
 

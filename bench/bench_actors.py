@@ -22,10 +22,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from briefing.models import Article
-from briefing.positions import group_positions
+from briefing.positions import find_statements, group_positions
 from briefing.sentences import make_sentences
 from briefing.stance import to_plover
-from briefing.statements import find_statements
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DATA = SHARED / "bench" / "actors_dev.jsonl"

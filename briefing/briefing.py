@@ -14,9 +14,8 @@ from .config import Config
 from .curation import Curation, apply_curation
 from .errors import BriefingError
 from .models import Analysis, Article, Briefing, Position
-from .positions import group_positions
+from .positions import find_statements, group_positions
 from .sentences import make_sentences
-from .statements import find_statements
 from .summary import key_points, summarize_sentences
 
 

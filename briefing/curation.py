@@ -22,7 +22,7 @@ import pycountry
 
 from .glance import actor_name
 from .models import Analysis, Article, Position, Statement
-from .positions_kb.bodies import BODY_NAMES
+from .positions.bodies import BODY_NAMES
 
 
 def state_path(root: Path) -> Path:

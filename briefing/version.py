@@ -45,7 +45,10 @@ def code_version() -> str:
     """A short digest of the analysing modules and data files of the package."""
     digest = hashlib.sha256(ANALYSIS_VERSION.encode())
     modules = [p for p in sorted(_PACKAGE.glob("*.py")) if p.name not in _NOT_ANALYSIS]
-    files = modules + sorted((_PACKAGE / "data").glob("*"))
+    modules += sorted((_PACKAGE / "positions").glob("*.py"))  # the attribution pipeline
+    # the trained parser: its meta.json changes with every retraining (scores, version)
+    files = modules + sorted((_PACKAGE / "data").glob("*")) + [_PACKAGE / "data" / "model" /
+                                                              "meta.json"]
     for path in files:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.glance import arrange, at_a_glance, claim_of, derive_claim, headline, statement_text
+from briefing.glance import arrange, at_a_glance, claim_of, headline, statement_text
 from briefing.models import Analysis, Article, Briefing, Citation, Position, Sentence, Statement
 from briefing.quotes import quoted
 from briefing.render import memo_context, render_json, render_markdown
@@ -21,25 +21,10 @@ def stmt(text: str, stance: str = "STATEMENT", *, speaker: str | None = None, ki
                      speaker_kind=kind, claim=claim, joint=joint)
 
 
-@pytest.mark.parametrize(
-    ("text", "stance", "expected"),
-    [
-        ("Arcadia refused to extend the ferry treaty, ending years of talks.", "REJECT",
-         "rejects extending the ferry treaty"),
-        ("Arcadia condemned the blockade of the harbour on Monday, officials said.", "DISAPPROVE",
-         "criticizes the blockade of the harbour"),
-        ("The minister urged Borduria to reopen the bridge.", "DEMAND",
-         "urges Borduria to reopen the bridge"),
-        ("Arcadia said it was ready to send engineers to the dam.", "AGREE",
-         "agrees to send engineers to the dam"),
-        ("The envoy said talks would resume in spring, as planned.", "STATEMENT",
-         "says talks would resume in spring"),
-        ("Arcadia did not support the new tariff plan.", "OPPOSE", "opposes the new tariff plan"),
-        ("Arcadia warned.", "WARN", "warns"),
-    ],
-)
-def test_derived_claim_is_verb_and_object(text: str, stance: str, expected: str) -> None:
-    assert derive_claim(stmt(text, stance)) == expected
+def test_without_a_claim_the_stance_verb_stands_alone() -> None:
+    # The object is read off the parse by attribution; glance never re-parses with patterns.
+    assert claim_of(stmt("Arcadia refused to extend the ferry treaty.", "REJECT")) == "rejects"
+    assert claim_of(stmt("Arcadia warned.", "WARN", speaker="Arcadian officials")) == "warn"
 
 
 def test_attribution_claim_wins_over_the_derived_one() -> None:
@@ -132,7 +117,8 @@ def test_every_builtin_template_carries_the_glance(tmp_path: Path) -> None:
 
 def test_glance_escapes_article_text(tmp_path: Path) -> None:
     hostile = stmt("Arcadia rejected the | pipe # [plan](http://x) <b>", "REJECT",
-                   speaker="A | B", kind="official")
+                   speaker="A | B", kind="official",
+                   claim="rejects the | pipe # [plan](http://x) <b>")  # words of the article
     analysis = Analysis(Article("a", "a.md", "T", hostile.text), (), (), (hostile,))
     b = Briefing("T", "2024-01-03", "", "U", (analysis,), (),
                  (Position("Arcadia", "ARC", (hostile,)),))

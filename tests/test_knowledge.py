@@ -9,8 +9,8 @@ import json
 import pytest
 
 from briefing.models import SPEAKER_KINDS
-from briefing.positions_kb import knowledge
-from briefing.positions_kb.knowledge import (
+from briefing.positions import knowledge
+from briefing.positions.knowledge import (
     DATA,
     Body,
     Role,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.models import Citation, Statement
 from briefing.positions import country_name, group_positions, merge_statements
 
@@ -63,3 +65,38 @@ def test_then_by_weight_then_by_name() -> None:
 def test_country_name_reexported() -> None:
     assert country_name("PRK") == "North Korea"
     assert country_name("XYZ") == "XYZ"
+
+
+def test_bodies_and_other_voices_are_groups_of_their_own() -> None:
+    positions = group_positions([st("a claim", ""), st("b claim", "UN"), st("c claim", "NOR")])
+    assert [(p.kind, p.iso3, p.country) for p in positions] == [
+        ("country", "NOR", "Norway"), ("body", "UN", "United Nations"),
+        ("other", "", "Other voices"),
+    ]
+
+
+def test_a_joint_statement_is_filed_once_under_its_first_party() -> None:
+    joint = Statement("Norway and Sweden agreed to share the costs.", "NOR", None, "AGREE",
+                      (Citation("a", 0),), joint=("SWE",))
+    (position,) = group_positions([joint])
+    assert position.iso3 == "NOR" and position.statements == (joint,)
+
+
+def test_one_claim_repeated_thirty_thousand_times_merges_in_linear_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing.positions import grouping
+
+    calls = 0
+    same_claim = grouping._same_claim
+
+    def counted(a: frozenset[str], b: frozenset[str]) -> bool:
+        nonlocal calls
+        calls += 1
+        return same_claim(a, b)
+
+    monkeypatch.setattr(grouping, "_same_claim", counted)
+    text = "The Norwegian minister said Oslo would pay for the new harbour."
+    merged = merge_statements([st(text, "NOR", sentence=i) for i in range(30_000)])
+    assert len(merged) == 1 and len(merged[0].citations) == 30_000
+    assert calls < 2 * 30_000  # all pairs would be 450 million

@@ -10,9 +10,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from briefing import positions, summary, summary_rank
+from briefing import summary, summary_rank
 from briefing.models import Analysis, Article, Citation, Sentence, Statement
 from briefing.positions import group_positions, merge_statements
+from briefing.positions import grouping as positions
 from briefing.textstats import TermMatrix
 
 from .test_summary import HARBOUR, STRIKE, STRIKE_OTHER_OUTLET, analysis

@@ -93,6 +93,12 @@ def make_workspace(root: Path, extra_config: str = "") -> Workspace:
     return Workspace.open(root / "briefing.toml")
 
 
+def _claim(text: str) -> str:
+    """What attribution would read off the parse of "X said Y.": "says Y"."""
+    _, said, rest = text.partition(" said ")
+    return f"says {rest.rstrip('.')}" if said else ""
+
+
 def fake_analyse(article: Article) -> Analysis:
     """A stable stand-in for the core's analysis (see the module docstring)."""
     sentences = tuple(
@@ -110,6 +116,7 @@ def fake_analyse(article: Article) -> Analysis:
             speaker=None,
             stance="STATEMENT",
             citations=(Citation(article.id, s.index),),
+            claim=_claim(s.text),
         )
         for s in sentences
         for name, code in COUNTRIES.items()

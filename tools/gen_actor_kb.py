@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from briefing.countries import _surfaces  # noqa: E402
-from briefing.positions_kb.knowledge import _HONORIFICS, normalize_name  # noqa: E402
+from briefing.positions.knowledge import _HONORIFICS, normalize_name  # noqa: E402
 
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                "Phoenix.MilNonState.actors.txt")

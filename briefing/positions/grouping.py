@@ -1,4 +1,8 @@
-"""Group statements into one position per country, merging the same claim across articles.
+"""Step 6: one position per country (or international body, or other voices), merging the
+same claim across articles.
+
+A joint statement ("Yun and Lavrov agreed") is filed once, under its first party, with the
+others in ``Statement.joint``: it is never repeated under a country that did not speak.
 
 Wire stories are reprinted with small edits, so one claim often arrives from several
 articles; the memo should say it once and cite every source. Two statements of a country
@@ -15,8 +19,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from fractions import Fraction
 
-from .countries import country_name as _gazetteer_name
-from .models import Position, Statement
+from ..countries import country_name as _gazetteer_name
+from ..countries import is_country_code
+from ..models import Citation, Position, Statement
+from .knowledge import BODY, COUNTRY, OTHER, body
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SAME = 0.8
@@ -24,9 +30,24 @@ _SAME_RATIO = Fraction(_SAME).limit_denominator(100)  # 4/5, for exact integer b
 _CONTAINED = 6
 
 
+OTHER_VOICES = "Other voices"
+
+
 def country_name(iso3: str) -> str:
-    """A readable short name for an ISO alpha-3 code ('RUS' -> 'Russia')."""
-    return _gazetteer_name(iso3)
+    """A readable short name for an ISO alpha-3 code ('RUS' -> 'Russia'), a body's acronym
+    ('UN' -> 'United Nations') or "" (other voices)."""
+    if not iso3:
+        return OTHER_VOICES
+    if is_country_code(iso3):
+        return _gazetteer_name(iso3)
+    found = body(iso3)
+    return found.name if found is not None else iso3
+
+
+def _group(code: str) -> str:
+    if not code:
+        return OTHER
+    return COUNTRY if is_country_code(code) else BODY
 
 
 def _words(text: str) -> frozenset[str]:
@@ -52,16 +73,24 @@ def merge_statements(statements: Iterable[Statement]) -> list[Statement]:
     sets = [_words(s.text) for s in items]
     index = _ClaimIndex(sets)
     merged: list[Statement] = []
+    cites: list[list[Citation]] = []  # per claim, in order; a set keeps each check O(1)
+    seen: list[set[Citation]] = []
     for s, w in zip(items, sets, strict=True):
         i = index.find(w)
         if i is None:
             index.add(w)
             merged.append(s)
-        else:
-            m = merged[i]
-            cites = m.citations + tuple(c for c in s.citations if c not in m.citations)
-            merged[i] = replace(m, citations=cites, speaker=m.speaker or s.speaker)
-    return merged
+            cites.append(list(dict.fromkeys(s.citations)))
+            seen.append(set(s.citations))
+            continue
+        if merged[i].speaker is None and s.speaker:
+            merged[i] = replace(merged[i], speaker=s.speaker)
+        for c in s.citations:
+            if c not in seen[i]:
+                seen[i].add(c)
+                cites[i].append(c)
+    return [replace(m, citations=tuple(c)) if len(c) != len(m.citations) else m
+            for m, c in zip(merged, cites, strict=True)]
 
 
 class _ClaimIndex:
@@ -120,17 +149,21 @@ class _ClaimIndex:
 def group_positions(
     statements: Iterable[Statement], focus: Sequence[str] = ()
 ) -> tuple[Position, ...]:
-    """One Position per country: focus countries first (in the given order), then by weight
-    (number of citations behind its statements), then by name."""
+    """One Position per country or body, and one for other voices: focus countries first
+    (in the given order), then countries, bodies, other voices, each by weight (number of
+    citations behind its statements), then by name."""
     by: dict[str, list[Statement]] = {}
     for s in statements:
-        by.setdefault(s.country.upper(), []).append(s)
+        code = s.country.upper() if is_country_code(s.country.upper()) else s.country
+        by.setdefault(code, []).append(s)
     wanted = [f.upper() for f in focus]
     grouped = {c: merge_statements(v) for c, v in by.items()}
+    order = (COUNTRY, BODY, OTHER)
 
-    def key(c: str) -> tuple[int, int, int, str]:
+    def key(c: str) -> tuple[int, int, int, int, str]:
         rank = wanted.index(c) if c in wanted else len(wanted)
         weight = sum(len(s.citations) for s in grouped[c])
-        return (rank, -weight, -len(grouped[c]), country_name(c))
+        return (rank, order.index(_group(c)), -weight, -len(grouped[c]), country_name(c))
 
-    return tuple(Position(country_name(c), c, tuple(grouped[c])) for c in sorted(grouped, key=key))
+    return tuple(Position(country_name(c), c, tuple(grouped[c]), kind=_group(c))
+                 for c in sorted(grouped, key=key))

@@ -66,6 +66,7 @@ _HONORIFIC_WORDS = """
     princess emir president premier chancellor deputy vice chief former acting then top senior
     foreign prime minister secretary spokesman spokeswoman ambassador envoy"""
 _HONORIFICS = frozenset(_HONORIFIC_WORDS.split())
+HONORIFICS = _HONORIFICS  # titles and role words that are never part of a person's name
 
 _APOSTROPHES = re.compile(r"[’'`´]")
 _NON_WORD = re.compile(r"[^\w]+")

@@ -1,0 +1,14 @@
+"""Positions: who said what, for which country — parse → mentions → affiliation →
+attribution → stance → grouping.
+
+Each step is one module, in that order. :func:`find_statements` reads one article;
+:func:`group_positions` gathers statements of many articles into one position per country,
+international body or other voices.
+"""
+
+from __future__ import annotations
+
+from .attribution import find_statements
+from .grouping import country_name, group_positions, merge_statements
+
+__all__ = ["country_name", "find_statements", "group_positions", "merge_statements"]

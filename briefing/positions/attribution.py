@@ -1,0 +1,558 @@
+"""Step 4: who makes a statement in each sentence, read off the dependency parse.
+
+An act is a reporting or stance predicate with a speaker: its subject ("X said", "said X",
+"X told Y", "Russia and China are committed"), the subject of "was quoted as saying", the
+agent of a passive ("was rejected by X"), or the object of "according to X". When a sentence
+has a reporting frame, that frame is the act and the rest is its content: "Russia and China
+are committed…, Lavrov said" is Lavrov's statement only.
+
+Quotations running over several sentences belong to the speaker of the sentence that opens
+or closes them and become one statement (``Citation.last``). Pronouns and definite role
+nouns ("he", "the minister", "the ministry") resolve to the most recent compatible actor
+that spoke or was introduced with that role, never to the most famous name around.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from ..actors import ActorBook, agencies, with_builtin
+from ..countries import ACTOR_KINDS, find_countries
+from ..models import Article, Citation, Sentence, Statement
+from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_actor
+from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun
+from .mentions import Mention, words
+from .mentions import Sentence as Parsed
+from .parse import parse
+from .stance import CUE_FORMS, REPORTING, claim_of, is_predicate, label_of, lemma, negated
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Passive-looking predicates whose grammatical subject is still the actor.
+_STATIVE = frozenset({"commit", "oppose", "quote", "concern", "worry"})
+_OPENING = "“«"
+_QUOTES = "“”«»\""
+_STRIP = ".,;:!?()[]{}\"'“”‘’—–-"
+_HOME_MIN = 2
+_ORG_NOUNS = frozenset(words("company firm group organisation organization corporation"))
+_NAME_WORDS = 5  # a tweet signature's display name, not a sentence
+_TWEET_WORDS = 3  # words before the signature that make a tweet of their own
+# Main verbs that tell what happened, not what an actor holds or decides.
+_NARRATIVE = frozenset(words("""be have meet visit arrive travel fly go come return leave
+    attend hold host kill attack fire shell strike bomb shoot die wound injure fight clash
+    invade capture seize storm raid explode crash burn flee escape live work become seem
+    appear remain begin start continue happen take give get make see spend win lose play
+    score beat gather march walk run sit stand wait look face receive land contribute raise
+    participate search carry cross identify refer join exchange update write"""))
+# Role nouns that name a body, not a person ("the ministry said": "it", not "he").
+_BODY_NOUNS = frozenset(words("""ministry government administration office department army military
+    police parliament court council committee agency company firm group party embassy regime
+    cabinet commission authority authorities presidency mission delegation command"""))
+_RUN = 6  # an unclosed quotation mark must not swallow the rest of the article
+_CLOSING = "”»"
+
+
+@dataclass
+class _Entry:
+    """An actor the article has introduced or heard speak."""
+
+    name: str
+    aff: Affiliation
+    role: str = ""
+    person: bool = False
+    plural: bool = False
+    org: bool = False  # a named organisation ("Kellogg Co."): "the company" may be it
+
+
+@dataclass
+class Memory:
+    """What the article said so far about its actors, for resolving later references."""
+
+    speakers: list[_Entry] = field(default_factory=list)
+    introduced: list[_Entry] = field(default_factory=list)
+    people: dict[str, _Entry] = field(default_factory=dict)  # full name and surname
+
+    @property
+    def known(self) -> dict[str, Affiliation]:
+        return {k: e.aff for k, e in self.people.items() if e.aff.group != OTHER}
+
+    def introduce(self, e: _Entry) -> None:
+        self.introduced.append(e)
+        if e.person:
+            words = e.name.split()
+            for key in (e.name, words[-1]):
+                if key not in self.people or self.people[key].aff.group == OTHER:
+                    self.people[key] = e
+            self.people.setdefault(words[0], e)  # family name first: "Yun Byung-se"
+
+    def spoke(self, e: _Entry) -> None:
+        self.speakers.append(e)
+        self.introduce(e)
+
+    def pronoun(self, word: str) -> _Entry | None:
+        """The most recent speaker a pronoun can stand for (then anyone introduced)."""
+        person = word in ("he", "she")
+        for pool in (self.speakers, self.introduced if person else []):
+            for e in reversed(pool):
+                if person and e.person and not e.plural:
+                    return e
+                if word == "it" and not e.person and not e.plural:
+                    return e
+                if word == "they" and (e.plural or not e.person):
+                    return e
+        return None
+
+    def role(self, noun: str) -> _Entry | None:
+        """The most recent actor that spoke as, or was introduced as, ``noun``."""
+        for pool in (self.speakers, self.introduced):
+            for e in reversed(pool):
+                if e.role and e.role.split()[-1] == noun:
+                    return e
+        if noun in _ORG_NOUNS:  # "the company", "the group": the organisation last named
+            for pool in (self.speakers, self.introduced):
+                for e in reversed(pool):
+                    if e.org:
+                        return e
+        return None
+
+
+@dataclass(frozen=True)
+class _Act:
+    verb: Token
+    speakers: tuple[Token, ...]
+    frame: bool  # a neutral reporting verb or "according to": the rest is its content
+    extra: tuple[Token, ...] = ()  # a title parsed as a second subject, before the first
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out = [head]
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _speaker_of(t: Token) -> Token | None:
+    """The grammatical actor of predicate ``t``."""
+    word = lemma(t)
+    if word == "quote":  # "X was quoted as saying"; "a magazine quoted X as saying"
+        quoted_one = [c for c in t.children if c.dep_ in ("nsubj:pass", "nsubjpass", "obj")]
+        return quoted_one[0] if quoted_one else None
+    subjects = [c for c in t.children if c.dep_ == "nsubj" or (
+        c.dep_ in ("nsubj:pass", "nsubjpass") and word in _STATIVE)]
+    if subjects:  # a mis-parse may give two: the one nearest the verb is its head
+        before = [c for c in subjects if c.i < t.i]
+        return before[-1] if before else subjects[0]
+    for c in t.children:
+        if c.dep_ in ("obl:agent", "agent") or (
+                c.dep_ == "obl" and any(g.lower_ == "by" for g in c.children)
+                and any(a.dep_ in ("aux:pass", "auxpass") for a in t.children)):
+            return c
+    # "agreed and warned", "maintained its opposition, saying": the head's subject acts
+    if t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and (
+            t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG"
+                                 and not is_predicate(t.head))):
+        return _speaker_of(t.head)
+    if t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == ",":  # ", saying …"
+        root = t.sent.root
+        if root.i < t.i and not is_predicate(root):  # else the root is the act itself
+            return _speaker_of(root)
+    return None
+
+
+def _according(t: Token) -> _Act | None:
+    """'according to X, …': X states the clause it modifies."""
+    x: Token | None = None
+    if t.dep_ in ("case", "mark", "fixed") and t.head.i != t.i:
+        x = t.head
+    else:
+        for c in t.children:
+            if c.dep_ in ("obl", "obj", "pobj", "nmod"):
+                x = c
+            for g in c.children if c.lower_ == "to" else ():
+                if g.dep_ in ("pobj", "obj"):
+                    x = g
+    if x is None or x.pos_ not in ("PROPN", "NOUN", "PRON") or (
+            x.pos_ == "NOUN" and role_noun(x.lemma_.lower()) is None):
+        return None  # "according to UN figures": figures say nothing
+    return _Act(x.head if x.head.i != x.i else x, tuple(_conjuncts(x)), True)
+
+
+def quoted(doc_tokens: Sequence[Token]) -> set[int]:
+    """Indexes of the tokens inside quotation marks (what is said, never who says it)."""
+    inside: set[int] = set()
+    depth = 0
+    for t in doc_tokens:
+        if t.text in _OPENING or (t.text == '"' and not depth):
+            depth += 1
+        elif t.text in _CLOSING or t.text == '"':
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(t.i)
+    return inside
+
+
+def _inverted(t: Token) -> Token | None:
+    """The speaker after a reporting verb that ends a quotation: '"…," said Gill'."""
+    for c in t.children:
+        if c.i > t.i and c.dep_ in ("nsubj", "obj", "dobj", "appos", "dep", "obl") and \
+                c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+    return None
+
+
+def acts(doc_tokens: Sequence[Token]) -> list[_Act]:
+    """The speakers' acts of one sentence; reported content is not an act of its own."""
+    found: list[_Act] = []
+    inside = quoted(doc_tokens)
+    for t in doc_tokens:
+        if t.lower_ == "according":
+            act = _according(t)
+            if act is not None:
+                found.append(act)
+            continue
+        word = lemma(t)
+        if t.i in inside or not (is_predicate(t) or word == "quote" or _main_act(t)):
+            continue
+        frame = word in REPORTING or word == "quote"
+        subject = _speaker_of(t)
+        if frame and (subject is None or subject.i in inside):
+            subject = _inverted(t)
+        if subject is None or subject.i in inside:
+            continue
+        if not (is_predicate(t) or word == "quote") and (
+                negated(t) or subject.dep_ != "nsubj" or subject.pos_ != "PROPN"):
+            continue  # an open-class main verb counts only for a named actor doing it
+        if frame and negated(t):
+            continue  # "did not say", "did not respond to requests for comment"
+        if frame and word != "quote" and _subordinate(t):
+            frame = False  # "… has threatened more tests after it said …": not the frame
+        found.append(_Act(t, tuple(_conjuncts(subject)), frame, _split_title(t, subject)))
+    return found
+
+
+def _main_act(t: Token) -> bool:
+    """A sentence's main verb, when it is neither narrative (meeting, travel, fighting,
+    happening) nor a plain state: what an actor does as the subject of the main clause is
+    then their act ("Trump slammed Cruz", "the House voted to bar …")."""
+    finite = t.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in t.children)
+    return t.dep_ == "ROOT" and t.pos_ == "VERB" and finite and \
+        t.lemma_.lower() not in _NARRATIVE and lemma(t, _NARRATIVE) not in _NARRATIVE
+
+
+def _subordinate(t: Token) -> bool:
+    """A report inside an adverbial or relative clause of another predicate."""
+    return t.dep_ in ("advcl", "acl", "acl:relcl", "relcl", "csubj") and \
+        any(c.dep_ == "mark" or c.tag_ in ("WDT", "WP") for c in t.children)
+
+
+def _split_title(verb: Token, subject: Token) -> tuple[Token, ...]:
+    """Other subjects of ``verb`` that end right where ``subject``'s phrase starts."""
+    start = min(t.i for t in subject.subtree)
+    return tuple(c for c in verb.children if c.i != subject.i and c.dep_ == subject.dep_
+                 and max(t.i for t in c.subtree) == start - 1)
+
+
+def outermost(chosen: Sequence[_Act]) -> list[_Act]:
+    """The acts not nested in another's content (a conjoined act stands on its own)."""
+    verbs = {a.verb.i for a in chosen}
+    return [a for a in chosen if not any(v.i in verbs for v in a.verb.ancestors)
+            or a.verb.dep_ == "conj"]
+
+
+def _quote_depth(text: str, depth: int) -> int:
+    """Open quotation marks after ``text``, given ``depth`` before it."""
+    for ch in text:
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING:
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            depth = 0 if depth else 1
+    return depth
+
+
+class _Reader:
+    """Reads one article sentence by sentence, keeping its memory of actors."""
+
+    def __init__(self, article: Article, book: ActorBook) -> None:
+        self.article = article
+        self.context = f"{article.title}\n{article.text}"
+        self.book = book
+        self.on: dt.date | None = article_date(article.published)
+        self.memory = Memory()
+        self.agencies = frozenset(a.lower() for a in agencies())
+        self.home = home_country(self.context)
+
+    def introduce(self, ps: Parsed) -> None:
+        """Note the people and bodies a sentence introduces with a role or a country."""
+        heads = {e.root.i for e, _ in ps.people}
+        heads.update(t.i for t in ps.doc if t.dep_ in ("nsubj", "nsubj:pass") and
+                     t.pos_ in ("PROPN", "NOUN"))
+        for i in sorted(heads):
+            m = ps.mention(ps.doc[i])
+            if not (m.role or m.countries or m.state) or m.pronoun or self._agency(m.text):
+                continue
+            if not (m.person or m.org or m.countries or m.state):
+                continue
+            if m.definite and not m.person and self._earlier(m, ps.doc[i]) is not None:
+                continue  # "the Estonian minister" refers back; it introduces no one
+            if m.person and m.person in self.memory.people:
+                continue
+            aff = affiliate(m, self.on, self.book, self.memory.known)
+            self.memory.introduce(_Entry(self._name(m, ps), aff, m.role,
+                                         _personal(m, ps.doc[i]), m.plural,
+                                         bool(m.org) and not m.person))
+
+    def resolve(self, ps: Parsed, head: Token, extra: Sequence[Token] = ()) -> _Entry | None:
+        """The actor a speaker phrase names or refers to; None when it is no one."""
+        m = ps.mention(head, extra)
+        if m.pronoun:
+            return self.memory.pronoun(m.pronoun)
+        if not m.named and head.text in self.memory.people:  # a surname the tagger missed
+            return self.memory.people[head.text]
+        if not m.named:
+            if not m.definite:
+                return self._unnamed(m)
+            found = self.memory.role(head.lemma_.lower())
+            return found if found is not None else self._unnamed(m)  # "the labour minister"
+        if self._agency(m.text):
+            return None
+        earlier = self._earlier(m, head)
+        if earlier is not None:  # "the Estonian foreign minister"
+            return earlier
+        if m.person and m.person in self.memory.people:
+            earlier = self.memory.people[m.person]
+            if earlier.aff.group != OTHER or " " not in m.person:
+                return earlier
+        aff = affiliate(m, self.on, self.book, self.memory.known)
+        if aff.group == OTHER and self.home and (m.person or m.role):
+            aff = Affiliation(COUNTRY, self.home, aff.kind)
+        name = self._name(m, ps)
+        if aff == NOBODY and not name:
+            return None
+        return _Entry(name, aff, m.role, _personal(m, head), m.plural,
+                      bool(m.org) and not m.person)
+
+    def _earlier(self, m: Mention, head: Token) -> _Entry | None:
+        """The actor a definite role phrase with a country refers back to, if any."""
+        if not (m.definite and m.role and not m.person):
+            return None
+        earlier = self.memory.role(head.lemma_.lower())
+        return earlier if earlier is not None and earlier.aff.iso3 in m.countries else None
+
+    def _agency(self, text: str) -> bool:
+        """Whether a phrase names a news agency (a source, never a speaker)."""
+        words = text.lower().replace("the ", " ").split()
+        return any(" ".join(words[i:j]) in self.agencies
+                   for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
+
+    def _name(self, m: Mention, ps: Parsed) -> str:
+        """The speaker's name for the memo: the actors book's form when it knows them."""
+        if m.person:
+            actor = book_actor(m.person, self.book)
+            if actor is not None:
+                return actor.name
+        return _display(m, ps)
+
+    def tweet(self, sent: Sentence, author: str) -> Statement:
+        """The statement of an embedded tweet: its author's, whoever it names."""
+        m = Mention(text=author, head=-1, person=author)
+        aff = affiliate(m, self.on, self.book, self.memory.known)
+        if aff.group == OTHER and self.home:
+            aff = Affiliation(COUNTRY, self.home, aff.kind)
+        name = book_actor(author, self.book)
+        return Statement(text=sent.text.strip(), country=aff.iso3,
+                         speaker=name.name if name is not None else author, stance="STATEMENT",
+                         citations=(Citation(self.article.id, sent.index),),
+                         speaker_kind=aff.kind, claim="tweets")
+
+    def _unnamed(self, m: Mention) -> _Entry | None:
+        """'a police official', 'officials': an official of the article's own country, when
+        the article is plainly about one; anyone else unnamed is no identifiable actor."""
+        noun = role_noun(m.role) if m.role else None
+        if noun is None or noun.kind != OFFICIAL or not self.home:
+            return None
+        return _Entry(m.text, Affiliation(COUNTRY, self.home, OFFICIAL), m.role, not m.plural,
+                      m.plural)
+
+    def statements(self, sent: Sentence, ps: Parsed) -> list[Statement]:
+        """The statements of one sentence: its reporting frames when any has an actor
+        (the rest is their content), else its stance acts."""
+        resolved = []
+        for act in acts(list(ps.doc)):
+            entries = [e for e in (self.resolve(ps, h, act.extra if i == 0 else ())
+                                   for i, h in enumerate(act.speakers)) if e is not None]
+            if entries:
+                resolved.append((act, entries))
+        acts_at = {a.verb.i for a, _ in resolved if not a.frame}
+        # "condemned the strikes and said …": the first act is the stance, not the report
+        frames = [a for a, _ in resolved if a.frame and not (
+            a.verb.dep_ == "conj" and a.verb.head.i in acts_at)]
+        keep = {a.verb.i for a in outermost(frames or [a for a, _ in resolved if not a.frame])}
+        out = []
+        for act, entries in resolved:
+            if act.verb.i not in keep:
+                continue
+            for e in entries:
+                self.memory.spoke(e)
+            words = frozenset(w.lower() for e in entries for w in e.name.split())
+            entries.sort(key=lambda e: e.aff.group == OTHER)  # stable: a placed actor first
+            first = entries[0]
+            label = label_of(act.verb, words, first.aff.iso3)
+            joint = tuple(dict.fromkeys(e.aff.iso3 for e in entries[1:]
+                                        if e.aff.iso3 and e.aff.iso3 != first.aff.iso3))
+            out.append(Statement(
+                text=sent.text.strip(), country=first.aff.iso3,
+                speaker=" and ".join(dict.fromkeys(e.name for e in entries)), stance=label,
+                citations=(Citation(self.article.id, sent.index),),
+                speaker_kind=first.aff.kind, claim=claim_of(act.verb, label), joint=joint))
+        return out
+
+
+def _personal(m: Mention, head: Token) -> bool:
+    """Whether a speaker is one person ("the minister") rather than a body or a state."""
+    if m.person:
+        return True
+    return bool(m.role) and not (m.org or m.state or m.body or m.plural) and \
+        head.lemma_.lower() not in _BODY_NOUNS
+
+
+def home_country(text: str) -> str:
+    """The country an article is plainly about: named at least twice, and in at least
+    half of all its country mentions; "" when no country stands out that much."""
+    counts = Counter(m.iso3 for m in find_countries(text) if m.iso3 and m.kind in ACTOR_KINDS)
+    if not counts:
+        return ""
+    iso3, n = counts.most_common(1)[0]
+    return iso3 if n >= _HOME_MIN and n * 2 >= sum(counts.values()) else ""
+
+
+def _display(m: Mention, ps: Parsed) -> str:
+    """How the memo names a speaker: the person's name, or the phrase ('the Kremlin')."""
+    if m.person and not m.text.startswith((f"{m.person}'", f"{m.person}’")):
+        return m.person  # not "X's spokesman"
+    if m.org and not m.role:
+        return m.org
+    if m.head in ps.country_at and not m.state and m.country_text:
+        return m.country_text  # "Egypt, one of the largest importers," is Egypt
+    if m.body is not None and not m.person:
+        return m.text.removeprefix("The ").removeprefix("the ")  # "the African Union"
+    return m.text
+
+
+def find_statements(
+    article: Article, sentences: Sequence[Sentence], actors: ActorBook | None = None
+) -> tuple[Statement, ...]:
+    """Every statement in ``article``, each traced to its sentence(s).
+
+    ``actors`` (the user's actors.yaml) is added to the built-in book of actors.
+    """
+    if not sentences:
+        return ()
+    reader = _Reader(article, with_builtin(actors))
+    docs = _parse_candidates(sentences)
+    found: list[Statement] = []
+    carry: int | None = None  # the statement whose quotation is still open
+    pending: list[Sentence] = []  # an open quotation still waiting for its speaker
+    depth = 0
+    for sent, doc in zip(sentences, docs, strict=True):
+        signed = tweet_author(sent.text)
+        if signed is not None:  # an embedded tweet: its words are its author's
+            author, content = signed
+            target = sent if content else (sentences[sent.index - 1] if sent.index else None)
+            if target is not None:
+                found = [s for s in found if s.sentence != target.index]
+                found.append(reader.tweet(target, author))
+            depth, carry, pending = 0, None, []
+            continue
+        ps = Parsed(doc, reader.context) if doc is not None else None
+        if ps is not None:
+            reader.introduce(ps)
+        opens = sent.text.lstrip()[:1] in f'{_OPENING}"'
+        inside = depth > 0 and not opens
+        depth = _quote_depth(sent.text, 0 if opens else depth)
+        if carry is not None and inside and sent.index - found[carry].sentence < _RUN:
+            found[carry] = _extend(found[carry], sent)
+            if not depth:
+                carry = None
+            continue
+        own = reader.statements(sent, ps) if ps is not None else []
+        if not own and opens and found and _ends(found[-1]) == sent.index - 1 and any(
+                q in found[-1].text for q in _QUOTES):
+            # '"A," he said. "B."': the next quotation is the same speaker's
+            found[-1] = _extend(found[-1], sent)
+            carry = len(found) - 1 if depth else None
+            pending = []
+            continue
+        if own and pending and inside:
+            own[0] = _starting(own[0], pending, sent)
+        if own:
+            pending = []
+        elif depth:
+            pending.append(sent)
+        if not depth or len(pending) >= _RUN:
+            pending = []
+        found.extend(own)
+        carry = len(found) - 1 if own and depth else None
+    return tuple(found)
+
+
+def tweet_author(text: str) -> tuple[str, bool] | None:
+    """The author of an embedded tweet's signature line ("… — Jane Roe (@janeroe) March 3,
+    2017") and whether the tweet's words precede it in the same sentence."""
+    at = text.find("(@")
+    if at < 0:
+        return None
+    dash = max(text.rfind(d, 0, at) for d in "—–")
+    if dash < 0:
+        return None
+    author = text[dash + 1:at].strip()
+    if not author or len(author.split()) > _NAME_WORDS or not author[:1].isupper():
+        return None
+    return author, len(text[:dash].split()) >= _TWEET_WORDS
+
+
+def _candidate(text: str) -> bool:
+    """Whether a sentence may carry a statement (a predicate's form, a quotation mark) or
+    introduce a speaker by role ("Estonian Foreign Minister Kadri Tamm arrived …").
+    Parsing is the expensive step; the other sentences never need it."""
+    if any(ch in text for ch in _QUOTES):
+        return True
+    words = [w.strip(_STRIP).lower() for w in text.split()]
+    return any(w in CUE_FORMS for w in words) or any(
+        w.isalpha() and role_noun(w) is not None for w in words)
+
+
+def _parse_candidates(sentences: Sequence[Sentence]) -> list[Doc | None]:
+    """Parsed Docs for the sentences that may carry a statement, None for the others."""
+    wanted = [i for i, s in enumerate(sentences) if _candidate(s.text)]
+    docs: list[Doc | None] = [None] * len(sentences)
+    for i, doc in zip(wanted, parse([sentences[i].text for i in wanted]), strict=True):
+        docs[i] = doc
+    return docs
+
+
+def _ends(s: Statement) -> int:
+    """The last sentence a statement covers."""
+    first = s.citations[0]
+    return first.last if first.last is not None else first.sentence
+
+
+def _extend(s: Statement, sent: Sentence) -> Statement:
+    """``s`` with the next sentence of its quotation."""
+    first = s.citations[0]
+    return replace(s, text=f"{s.text} {sent.text.strip()}",
+                   citations=(replace(first, last=sent.index), *s.citations[1:]))
+
+
+def _starting(s: Statement, pending: Sequence[Sentence], sent: Sentence) -> Statement:
+    """``s`` (attributed in ``sent``) with the quotation's earlier sentences before it."""
+    text = " ".join(p.text.strip() for p in (*pending, sent))
+    return replace(s, text=text, citations=(
+        Citation(s.citations[0].article, pending[0].index, last=sent.index),))

@@ -1,0 +1,309 @@
+"""Step 2: who a noun phrase names — person, organisation, places and nationalities, role.
+
+Built from the model's entities (PER, ORG, LOC) and the dependency parse: a speaker phrase is
+the subtree of a subject (or of the object of "according to"), without its relative clauses
+and coordinated parts, so "Lavrov, who met Kerry in Paris," names Lavrov and not France.
+Countries come from the project's gazetteer (names, demonyms, capitals) but only where no
+person is named ("Lisa Monaco" is a person, not the country).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..countries import ACTOR_KINDS, find_countries
+from .knowledge import HONORIFICS, Body, body, role_noun, state_body
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PERSON, ORG, PLACE = "PER", "ORG", "LOC"
+
+
+def words(text: str) -> list[str]:
+    """A closed word list written as one string (keeps long lists readable)."""
+    return text.split()
+
+
+# Dependents that are not part of who the phrase names.
+_CLAUSES = frozenset({"relcl", "acl", "acl:relcl", "conj", "cc", "punct", "parataxis",
+                      "advcl", "dep", "obl", "obl:tmod", "obl:unmarked", "nmod:tmod",
+                      "advmod"})  # "Russia on Monday" names Russia
+_TITLES = HONORIFICS
+_NAME_PUNCT = frozenset(",.;:()\"“”'‘’")  # a hyphen stays: "Thomas-Greenfield"
+_CALENDAR = frozenset(words("""january february march april may june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday"""))
+_NAMING = frozenset({"compound", "flat", "flat:name", "appos", "nmod:poss", "nmod:desc",
+                     "amod", "nsubj"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What one speaker phrase says about who speaks."""
+
+    text: str  # the phrase as written, without clauses
+    head: int  # token index of its head in the Doc
+    person: str = ""  # a person's name as written ("Sergey Lavrov")
+    org: str = ""  # a named organisation ("the Pentagon", "Hamas")
+    countries: tuple[str, ...] = ()  # ISO alpha-3 codes named in the phrase, in order
+    country_text: str = ""  # how the first of them is written ("Egypt", "Kyiv")
+    role: str = ""  # the role noun ("foreign minister", "spokesman", "ministry")
+    body: Body | None = None  # an international organisation named in the phrase
+    state: str = ""  # the country a state body stands for ("the Kremlin" -> RUS)
+    pronoun: str = ""  # "he", "she", "they", "it" when the phrase is only that
+    plural: bool = False
+    definite: bool = False  # "the minister": a reference back, not an introduction
+
+    @property
+    def named(self) -> bool:
+        """Whether the phrase itself identifies an actor (else it must be resolved)."""
+        return bool(self.person or self.org or self.countries or self.body or self.state)
+
+
+class Sentence:
+    """One parsed sentence with its entities and country mentions located on tokens."""
+
+    def __init__(self, doc: Doc, context: str = "") -> None:
+        self.doc = doc
+        self.orgs = [e for e in doc.ents if e.label_ == ORG]
+        self.country_at: dict[int, str] = {}
+        for m in find_countries(doc.text, context or None):
+            if m.kind not in ACTOR_KINDS or not m.iso3:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or _ends_a_name(span):
+                continue  # "Lisa Monaco" is a person
+            for t in span:
+                self.country_at[t.i] = m.iso3
+        # A person entity is its name words: not a country, a role or a seat of government
+        # ("US President" or "Kremlin" tagged as a person names nobody).
+        self.people: list[tuple[Span, str]] = []
+        for e in doc.ents:
+            if e.label_ != PERSON:
+                continue
+            words = [t for t in e if t.i not in self.country_at and t.text not in _NAME_PUNCT
+                     and role_noun(t.lower_) is None and t.lower_ not in _TITLES]
+            name = _text(words)
+            if words and not state_body(name) and not body(name) and name[:1].isupper():
+                self.people.append((e, name))
+
+    def phrase(self, head: Token) -> list[Token]:
+        """The tokens of the noun phrase headed by ``head``, clauses and conjuncts left out
+        (but a role described by a participle stays: "X, commanding general of the Army")."""
+        out: list[Token] = []
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if (c.dep_ not in _CLAUSES or (
+                t.i == head.i and c.dep_ == "acl" and _names_a_role(c))) and not (
+                c.dep_.startswith("nmod") and c.lower_ in _CALENDAR))  # "Russia on Monday"
+        return sorted(out, key=lambda t: t.i)
+
+    def _widen(self, tokens: list[Token], head: Token) -> list[Token]:
+        """Mend a name the parser split: a country or title word just before the phrase
+        ("Canadian | General Lee Grant") and a name part just after it that hangs on the
+        same word ("Jan | Peeters met")."""
+        doc = self.doc
+        first, last = tokens[0].i, tokens[-1].i
+        while first > 0 and (doc[first - 1].i in self.country_at or (
+                doc[first - 1].text[:1].isupper() and doc[first - 1].pos_ in ("ADJ", "PROPN")
+                and role_noun(doc[first - 1].lower_) is not None)):
+            first -= 1
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and \
+                doc[last + 1].head.i == head.head.i and doc[last + 1].dep_ == head.dep_:
+            last += 1
+        if first == tokens[0].i and last == tokens[-1].i:
+            return tokens
+        ids = {t.i for t in tokens}
+        return [*doc[first:tokens[0].i], *tokens, *(t for t in doc[tokens[-1].i + 1:last + 1]
+                                                      if t.i not in ids)]
+
+    def near(self, head: Token) -> set[int]:
+        """The head and the words that name it directly: its compound, flat, appositive
+        and possessive dependents (not a name deeper in a modifier: "supporters of the
+        Kim regime" names no Kim)."""
+        ids = {head.i}
+        stack = [head]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in _NAMING and c.i not in ids:
+                    ids.add(c.i)
+                    stack.append(c)
+        return ids
+
+    def mention(self, head: Token, extra: Sequence[Token] = ()) -> Mention:
+        """Describe the phrase headed by ``head`` (with ``extra``: a title the parser made
+        a subject of its own, "Foreign Minister | Ion Rusu said")."""
+        tokens = sorted({t for h in (head, *extra) for t in self.phrase(h)}, key=lambda t: t.i)
+        tokens = self._widen(tokens, head)
+        ids = {t.i for t in tokens}
+        text = _text(tokens)
+        near = self.near(head) | {t.i for t in tokens if t.pos_ == "PROPN" and t.i > head.i
+                                  and t.head.i == head.head.i}
+        low = head.lower_
+        if low in PRONOUNS and len(tokens) == 1:
+            return Mention(text, head.i, pronoun=low, plural=low in ("they", "we"))
+        run = _proper_name(tokens, head, self.country_at)
+        covering = next(((e, name) for e, name in self.people if any(t.i in near for t in e)),
+                        None)
+        # The parse's name run wins where the entity misses its surname ("Belgian Prime")
+        # or is shorter ("Rusu" of "Ion Rusu").
+        person = covering[1] if covering is not None and (not run or (
+            _last_in(run, covering[0]) and len(covering[1]) >= len(run))) else run
+        org = _first(self.orgs, ids)
+        countries = tuple(dict.fromkeys(self.country_at[i] for i in sorted(ids)
+                                        if i in self.country_at))
+        found_body = _body(org, tokens)
+        state = state_body(org.text) if org is not None else None
+        if state is None and not person and org is None:
+            state = state_body(_text(t for t in tokens if t.dep_ != "det"))
+        role = _role(tokens, head)
+        definite = any(t.lower_ in ("the", "this", "that") and t.head.i == head.i
+                       for t in tokens) and not person and org is None
+        return Mention(
+            text=text,
+            head=head.i,
+            person=person,
+            org=org.text if org is not None else "",
+            countries=countries,
+            country_text=_text(t for t in tokens if self.country_at.get(t.i) == countries[0])
+            if countries else "",
+            role=role,
+            body=found_body,
+            state=state or "",
+            plural=head.tag_ in ("NNS", "NNPS") or "Number=Plur" in str(head.morph),
+            definite=definite,
+        )
+
+
+def _names_a_role(clause: Token) -> bool:
+    """Whether a participle clause only says what the person is ("heading the army")."""
+    return clause.tag_ in ("VBG", "VBN") and any(
+        c.dep_ in ("obj", "dobj", "xcomp") and (role_noun(c.lower_) is not None or
+                                                role_noun(f"{clause.lower_} {c.lower_}"))
+        for c in clause.children)
+
+
+def _text(tokens: Iterable[Token]) -> str:
+    """The tokens as written; a space where left-out tokens (commas) stood between them."""
+    out: list[str] = []
+    last = -2
+    for t in tokens:
+        if out and t.i != last + 1 and not out[-1].endswith(" "):
+            out.append(" ")
+        out.append(t.text_with_ws)
+        last = t.i
+    return "".join(out).strip()
+
+
+def _first(spans: Sequence[Span], ids: set[int]) -> Span | None:
+    for s in spans:
+        if any(t.i in ids for t in s):
+            return s
+    return None
+
+
+def _last_in(run: str, ent: Span) -> bool:
+    last = run.split()[-1]
+    return any(t.text == last for t in ent)
+
+
+def _ends_a_name(span: Span) -> bool:
+    """A country word that ends a person's name ("Lisa Monaco"), not one before it."""
+    doc = span.doc
+    ent = next((e for e in doc.ents if e.label_ == PERSON and e.start <= span.start
+                and span.end <= e.end), None)
+    if ent is None or span.end < ent.end or span.start == ent.start:
+        return False
+    before = doc[span.start - 1]
+    return before.pos_ == "PROPN" and role_noun(before.lower_) is None
+
+
+def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]) -> str:
+    """A name the model did not tag: the head's chain of proper nouns (compound and flat
+    links), without role words, countries, months or days."""
+    if head.lower_ in PRONOUNS or not head.text[:1].isupper() or (
+            head.pos_ not in ("PROPN", "PRON", "X") and (head.i == 0 or head.pos_ != "NOUN")):
+        # a capitalised word the tagger missed may still be a name ("Yoho said"); a
+        # lower-case head may carry the name ("Yun Byung-se" parsed with "se" as head)
+        inner = [c for c in head.children if c.dep_ in ("compound", "flat") and
+                 c.pos_ == "PROPN" and c.i not in countries and c.text[:1].isupper()]
+        if not inner or head.lower_ in PRONOUNS:
+            return ""
+        head = inner[-1]
+    ids = {t.i for t in tokens}
+    run = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.i in ids and c.dep_ in ("compound", "flat", "flat:name") and c.pos_ == "PROPN":
+                run.append(c)
+                stack.append(c)
+    run += [t for t in tokens if t.i > head.i and t.pos_ == "PROPN" and t.dep_ == head.dep_
+            and t.head.i == head.head.i]  # the rest of a split name
+    start = min(t.i for t in run)
+    while start > 0 and start - 1 in ids and head.doc[start - 1].pos_ == "PROPN" and \
+            head.doc[start - 1].lower_.rstrip(".") not in _TITLES and \
+            head.doc[start - 1].dep_ in ("compound", "flat", "flat:name", head.dep_):
+        start -= 1  # "General Lee | Grant": a first name hung elsewhere
+        run.append(head.doc[start])
+    words = [t for t in sorted(run, key=lambda t: t.i) if role_noun(t.lower_) is None
+             and t.lower_.rstrip(".") not in _TITLES and t.i not in countries
+             and t.lower_ not in _CALENDAR]
+    if not words or all(state_body(t.text) or body(t.text) for t in words):
+        return ""
+    doc = head.doc
+    end = words[-1].i
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ \
+            and not doc[end + 1].whitespace_:  # "Yun Byung-se" is one name
+        words += [doc[end + 1], doc[end + 2]]
+        end += 2
+    return _text(words)
+
+
+def _body(org: Span | None, tokens: Sequence[Token]) -> Body | None:
+    if org is not None and not (org.start > 0 and org.doc[org.start - 1].pos_ == "PROPN"):
+        found = body(org.text)
+        if found is not None:
+            return found
+        words = [t.text for t in org if t.dep_ != "det"]  # the entity is the name, whatever
+        for n in range(min(len(words), 5), 1, -1):  # the tags of its words: its start
+            found = body(" ".join(words[:n]))
+            if found is not None:
+                return found
+    runs: list[list[str]] = []
+    last = -2
+    for t in tokens:
+        if t.pos_ == "PROPN":
+            if t.i != last + 1 or not runs:
+                runs.append([])
+            runs[-1].append(t.text)
+            last = t.i
+    for run in runs:  # a name's start: "United Nations Secretary-General …", never the
+        for n in range(min(len(run), 5), 1, -1):  # "Security Council" of "National Security …"
+            found = body(" ".join(run[:n]))
+            if found is not None:
+                return found
+    for t in tokens:
+        if t.is_upper or "." in t.text:  # "UN", "U.N.", not the "Un" of "Kim Jong Un"
+            found = body(t.text)
+            if found is not None:
+                return found
+    return None
+
+
+def _role(tokens: Sequence[Token], head: Token) -> str:
+    """The phrase's role noun, longest first ("foreign minister" before "minister")."""
+    words = [t.lower_ for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            if role_noun(phrase) is not None:
+                return phrase
+    return head.lemma_.lower() if head.pos_ == "NOUN" and role_noun(head.lemma_) else ""

@@ -1,0 +1,43 @@
+"""Step 1: the trained linguistic layer — tokens, lemmas, POS, a dependency parse and entities.
+
+The spaCy pipeline trained by ``make model`` ships in ``briefing/data/model``; it is loaded
+once, on first use, so commands that never look for statements never pay for it. Sentences
+come from briefing's own splitter (:mod:`briefing.sentences`); each is parsed on its own,
+batched through ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import BriefingError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL = Path(__file__).resolve().parents[1] / "data" / "model"
+_BATCH = 64
+
+
+@lru_cache(maxsize=1)
+def model() -> Language:
+    """The trained pipeline, loaded once; a clear error when it was never built."""
+    if not (MODEL / "config.cfg").is_file():
+        raise BriefingError(f"the parsing model is missing ({MODEL}): run `make model`")
+    import spacy  # heavy: imported only when statements are needed
+
+    try:
+        return spacy.load(MODEL)
+    except (OSError, ValueError) as e:
+        raise BriefingError(f"cannot load the parsing model {MODEL}: {e} (run `make model`)") from e
+
+
+def parse(texts: Sequence[str]) -> list[Doc]:
+    """One parsed Doc per text, in order."""
+    if not texts:
+        return []
+    return list(model().pipe(texts, batch_size=_BATCH))
