@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BriefingError
 
@@ -31,9 +31,22 @@ def model() -> Language:
     import spacy  # heavy: imported only when statements are needed
 
     try:
-        return spacy.load(MODEL)
+        nlp = spacy.load(MODEL)
     except (OSError, ValueError) as e:
         raise BriefingError(f"cannot load the parsing model {MODEL}: {e} (run `make model`)") from e
+    _keep_titles_whole(nlp)
+    return nlp
+
+
+def _keep_titles_whole(nlp: Language) -> None:
+    """"Lt." and "Col." are one token, as the sentence splitter's title list says: the
+    tokenizer's own exceptions miss some, and a split title hides the name that follows."""
+    from ..sentences_lists import TITLES
+
+    tokenizer: Any = nlp.tokenizer  # spacy.tokenizer.Tokenizer, a Cython class with no stubs
+    for word in TITLES:
+        for form in (word, word.capitalize(), word.upper()):
+            tokenizer.add_special_case(f"{form}.", [{"ORTH": f"{form}."}])
 
 
 def parse(texts: Sequence[str]) -> list[Doc]:

@@ -240,5 +240,7 @@ def _words(head: Token, act: Token, limit: int) -> str:
     words = [t for t in head.subtree if t.i not in skip and t.i != act.i and not t.is_punct]
     while words and words[0].dep_ == "mark" and words[0].lower_ != "to":  # "that …"
         words = words[1:]
-    text = " ".join(t.text for t in words[:limit])
+    kept = words[:limit]  # as written: "Russia's", not "Russia 's"
+    text = "".join(t.text + (t.whitespace_ if n + 1 < len(kept) and kept[n + 1].i == t.i + 1
+                             else " ") for n, t in enumerate(kept)).strip()
     return text + (" …" if len(words) > limit else "")
