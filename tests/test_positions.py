@@ -100,3 +100,12 @@ def test_one_claim_repeated_thirty_thousand_times_merges_in_linear_time(
     merged = merge_statements([st(text, "NOR", sentence=i) for i in range(30_000)])
     assert len(merged) == 1 and len(merged[0].citations) == 30_000
     assert calls < 2 * 30_000  # all pairs would be 450 million
+
+
+def test_a_repeated_sentence_is_parsed_once() -> None:
+    # Issue 14 item 5: one sentence repeated to a megabyte must cost one parse, not thousands.
+    from briefing.positions.parse import parse
+
+    once, again, other = parse(["The envoy said the port was open.",
+                                "The envoy said the port was open.", "Talks resumed."])
+    assert once is again and other is not once

@@ -457,6 +457,7 @@ def find_statements(
         return ()
     reader = _Reader(article, with_builtin(actors))
     docs = _parse_candidates(sentences)
+    parsed: dict[int, Parsed] = {}  # a repeated sentence shares its Doc, so its reading too
     found: list[Statement] = []
     carry: int | None = None  # the statement whose quotation is still open
     pending: list[Sentence] = []  # an open quotation still waiting for its speaker
@@ -471,7 +472,9 @@ def find_statements(
                 found.append(reader.tweet(target, author))
             depth, carry, pending = 0, None, []
             continue
-        ps = Parsed(doc, reader.context) if doc is not None else None
+        ps = None if doc is None else parsed.get(id(doc))
+        if doc is not None and ps is None:
+            ps = parsed[id(doc)] = Parsed(doc, reader.context)
         if ps is not None:
             reader.introduce(ps)
         opens = sent.text.lstrip()[:1] in f'{_OPENING}"'

@@ -68,6 +68,7 @@ class Sentence:
 
     def __init__(self, doc: Doc, context: str = "") -> None:
         self.doc = doc
+        self._mentions: dict[tuple[int, ...], Mention] = {}
         self.orgs = [e for e in doc.ents if e.label_ == ORG]
         self.country_at: dict[int, str] = {}
         for m in find_countries(doc.text, context or None):
@@ -138,7 +139,15 @@ class Sentence:
 
     def mention(self, head: Token, extra: Sequence[Token] = ()) -> Mention:
         """Describe the phrase headed by ``head`` (with ``extra``: a title the parser made
-        a subject of its own, "Foreign Minister | Ion Rusu said")."""
+        a subject of its own, "Foreign Minister | Ion Rusu said"); once per phrase, as a
+        sentence repeated in an article shares its parse and this description."""
+        key = (head.i, *(t.i for t in extra))
+        found = self._mentions.get(key)
+        if found is None:
+            found = self._mentions[key] = self._describe(head, extra)
+        return found
+
+    def _describe(self, head: Token, extra: Sequence[Token]) -> Mention:
         tokens = sorted({t for h in (head, *extra) for t in self.phrase(h)}, key=lambda t: t.i)
         tokens = self._widen(tokens, head)
         ids = {t.i for t in tokens}

@@ -50,7 +50,11 @@ def _keep_titles_whole(nlp: Language) -> None:
 
 
 def parse(texts: Sequence[str]) -> list[Doc]:
-    """One parsed Doc per text, in order."""
+    """One parsed Doc per text, in order. A text repeated in the batch is parsed once and its
+    Doc shared (read-only downstream): a page that repeats one sentence thousands of times
+    costs one parse, not thousands."""
     if not texts:
         return []
-    return list(model().pipe(texts, batch_size=_BATCH))
+    unique = list(dict.fromkeys(texts))
+    parsed = dict(zip(unique, model().pipe(unique, batch_size=_BATCH), strict=True))
+    return [parsed[t] for t in texts]

@@ -10,6 +10,7 @@ Labels are those of :data:`briefing.stance.STANCES`.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..countries import find_countries
@@ -82,10 +83,13 @@ _KNOWN = PREDICATES | _AIRING | {"quote"}
 
 def lemma(t: Token, known: frozenset[str] = _KNOWN) -> str:
     """The token's lemma, checked against a closed word list when the model's is odd."""
-    own = t.lemma_.lower()
+    return _lemma(t.lemma_.lower(), t.lower_, known)
+
+
+@lru_cache(maxsize=65536)
+def _lemma(own: str, low: str, known: frozenset[str]) -> str:
     if own in known:
         return own
-    low = t.lower_
     guesses = [_IRREGULAR.get(low, low)]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
                          ("ed", "e"), ("es", ""), ("s", "")):
