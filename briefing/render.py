@@ -73,7 +73,10 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
                 "published": a.article.published,
                 "url": a.article.url,
                 "summary": list(a.summary_sentences),
-                "also_in": [asdict(r) for r in a.article.also_in],
+                "also_in": [  # cited like the article itself (the same source macro)
+                    {**asdict(r), "untitled": not r.title.strip(), "file": r.id}
+                    for r in a.article.also_in
+                ],
             }
             for a in b.analyses
         ],

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from briefing.dedupe import collapse, find_duplicates
 from briefing.models import Article
+from briefing.render import render_markdown
 from briefing.workspace import Workspace
 
 from .conftest import shared_path
@@ -98,6 +99,9 @@ def test_groups_of_three_keep_the_first(make_workspace: Callable[..., Path]) -> 
     ]
     assert ws.load(dedupe=False).articles[1].id == "s2"
     assert ws.load().also_in("s1") == ("s2", "s3")  # served from the library this time
+    # The memo cites the copies beside the kept article, as sources of their own.
+    memo = render_markdown(ws.build(ws.analyse_all(result.articles)), ws.template("memo"))
+    assert "“Story 1”" in memo and "Also: Wire B, “Story 2”" in memo
 
 
 def test_real_near_duplicates_in_the_bbc_corpus() -> None:
