@@ -233,12 +233,24 @@ def _summarise_position(view: dict[str, Any], position: Position) -> None:
     view["source_count"] = view["sources"]
 
 
-def _escape_tree(value: Any) -> Any:
-    """Markdown-escape every string in the view once, so templates can print them as-is."""
-    if isinstance(value, dict):
-        return {k: _escape_tree(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_escape_tree(v) for v in value]
+def _escape_tree(value: Any, done: dict[int, Any] | None = None) -> Any:
+    """Markdown-escape every string in the view once, so templates can print them as-is.
+
+    A statement's dict sits in several lists (all statements, officials, the headline):
+    ``done`` escapes each container once and shares the result, as the view shared it.
+    """
+    if done is None:
+        done = {}
+    if isinstance(value, dict | list):
+        seen = done.get(id(value))
+        if seen is not None:
+            return seen
+        if isinstance(value, dict):
+            out: Any = {k: _escape_tree(v, done) for k, v in value.items()}
+        else:
+            out = [_escape_tree(v, done) for v in value]
+        done[id(value)] = out
+        return out
     if isinstance(value, str):
         return escape(value)
     return value
