@@ -27,7 +27,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .models import Sentence
-from .sentences_lists import ABBREVIATIONS, STARTERS
+from .sentences_lists import ABBREVIATIONS, LINE_ENDS_SENTENCE, LINE_LEFT_OPEN, STARTERS
 
 if TYPE_CHECKING:
     from .sentences_punkt import NewsPunkt
@@ -36,8 +36,6 @@ _PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _BULLET = re.compile(r"[•⁃▪◦‣●■]")
 _LIST_START = re.compile(r"(?:(\d{1,3})|([a-zA-Z]))(\.\)|\)|\.)\s+(?=\S)")
 _LINE_ITEM = re.compile(r"(?:[•⁃▪◦‣●■*–-]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
-_TERMINAL_LINE = re.compile(r"[.!?…][\"'”’)\]]*$")
-_OPEN_LINE = re.compile(r"[,;:(&/\-–—]$")
 _SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2,}")
 _PERIOD_THEN_ELLIPSIS = re.compile(r"(?<=\w)\.(?: \.){3}(?=\s+[\"'“‘(\[]*[A-Z])")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
@@ -89,10 +87,10 @@ def _line_breaks(text: str, start: int, end: int) -> Iterator[Span]:
             or _LINE_ITEM.match(nxt)
             or (
                 widths[i] + 1 + first_word < 0.9 * width
-                and not _OPEN_LINE.search(cur)
+                and not LINE_LEFT_OPEN.search(cur)
                 and not nxt[0].islower()
             )
-            or (_LINE_ITEM.match(cur) and _TERMINAL_LINE.search(cur))
+            or (_LINE_ITEM.match(cur) and LINE_ENDS_SENTENCE.search(cur))
         ):
             yield seg_start, pos - 1
             seg_start = pos

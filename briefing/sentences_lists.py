@@ -7,6 +7,7 @@ a cached rebuild never splits a sentence and so never pays for importing NLTK.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 
@@ -62,3 +63,9 @@ ABBREVIATIONS = _read_abbreviations()
 TITLES = ABBREVIATIONS.get("title", frozenset())
 TERMINAL = ABBREVIATIONS.get("terminal", frozenset())
 BEFORE_NUMBER = ABBREVIATIONS.get("number", frozenset()) | {"p"}
+
+
+# The shape of a line's end, shared by the splitter and the cleaner: one that ends a sentence
+# (closing quotes and brackets after the mark allowed), and one left open for the next line.
+LINE_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]»]*$")
+LINE_LEFT_OPEN = re.compile(r"[,;:(&/\-–—]$")

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]»]*$")
-_OPEN_END = re.compile(r"[,;:(&/\-–—]$")
+from ..sentences_lists import LINE_ENDS_SENTENCE, LINE_LEFT_OPEN
+
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
 _BULLET = re.compile(r"^[•⁃▪◦‣●■*–-]\s+(?=\S)")
 _WORD = re.compile(r"[^\W_][\w'’.\-]*")
@@ -47,7 +47,7 @@ def words(line: str) -> list[str]:
 
 
 def ends_sentence(line: str) -> bool:
-    return bool(_TERMINAL.search(line))
+    return bool(LINE_ENDS_SENTENCE.search(line))
 
 
 def capital_share(line: str) -> float:
@@ -87,7 +87,7 @@ def is_heading(line: str, shape: Shape = SHAPE, *, before_prose: bool = False) -
         line = line[numbered.end() :]
     if line.endswith("?") and n <= shape.question_words and not _SENTENCE_INSIDE.search(line):
         return True
-    if ends_sentence(line) or _OPEN_END.search(line):
+    if ends_sentence(line) or LINE_LEFT_OPEN.search(line):
         return False
     if n <= shape.short_words or (before_prose and n <= shape.lead_words):
         return True
