@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .clean.shape import ends_sentence
+
 #: Pronouns and demonstratives whose referent is outside the sentence when they open it.
 _ANAPHORS = frozenset(
     ("he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "his", "its", "their",
@@ -92,7 +94,7 @@ def looks_like_heading(text: str) -> bool:
     stripped = text.strip()
     if _LABEL.match(stripped):
         return True
-    if not stripped.rstrip(_CLOSE_QUOTES + ")]").endswith((".", "!", "?", "…")):
+    if not ends_sentence(stripped):
         return True
     words: list[str] = _WORD.findall(stripped)
     if len(words) < 4:
