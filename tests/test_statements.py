@@ -64,6 +64,17 @@ def test_surname_role_and_pronoun_refer_back_to_the_person_introduced() -> None:
     assert {s.speaker for s in found} == {"Kadri Tamm"}
 
 
+def test_a_definite_description_of_a_state_refers_to_the_state_named_last() -> None:
+    text = (
+        "Norway and Denmark asked Iceland on Friday to join the fisheries accord. "
+        "The island nation has rejected the request, saying its quotas were unfair. "
+        "The countries have warned of further talks."
+    )
+    found = run(text)
+    assert [(s.sentence, s.country) for s in found] == [(0, "NOR"), (1, "ISL")]
+    assert found[1].speaker == "Iceland"  # not the plural "the countries" of sentence 2
+
+
 def test_a_leaders_title_gives_the_country_not_the_place_of_the_sentence() -> None:
     (s,) = run("US President Barack Obama has hailed the agreement in Paris.")
     assert (s.country, s.speaker, s.stance) == ("USA", "Barack Obama", "SUPPORT")
