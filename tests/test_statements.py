@@ -75,6 +75,13 @@ def test_a_definite_description_of_a_state_refers_to_the_state_named_last() -> N
     assert found[1].speaker == "Iceland"  # not the plural "the countries" of sentence 2
 
 
+def test_a_body_is_named_whole_not_as_a_person_called_union() -> None:
+    found = run("The African Union said the vote in the border province should be postponed. "
+                "The European Union warned that new tariffs would follow.")
+    assert [(s.country, s.speaker) for s in found] == [("AU", "African Union"),
+                                                       ("EU", "European Union")]
+
+
 def test_a_leaders_title_gives_the_country_not_the_place_of_the_sentence() -> None:
     (s,) = run("US President Barack Obama has hailed the agreement in Paris.")
     assert (s.country, s.speaker, s.stance) == ("USA", "Barack Obama", "SUPPORT")
