@@ -181,6 +181,7 @@ def test_stance_comes_from_the_act_not_from_the_reported_words() -> None:
         ("Chile has threatened to close the border.", "THREATEN"),
         ("Chile does not support the plan.", "OPPOSE"),
         ("Chile said the weather was fine.", "STATEMENT"),
+        ("Chile said the sanctions on its ports must be lifted.", "DEMAND"),
     ],
 )
 def test_stance_labels(text: str, label: str) -> None:
