@@ -242,7 +242,8 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
             head.pos_ not in ("PROPN", "PRON", "X") and (head.i == 0 or head.pos_ != "NOUN")):
         # a capitalised word the tagger missed may still be a name ("Yoho said"); a
         # lower-case head may carry the name ("Yun Byung-se" parsed with "se" as head)
-        inner = [c for c in head.children if c.dep_ in ("compound", "flat") and
+        naming = ("compound", "flat", *(("appos",) if role_noun(head.lemma_.lower()) else ()))
+        inner = [c for c in head.children if c.dep_ in naming and  # "Ukraine's president, X"
                  c.pos_ == "PROPN" and c.i not in countries and c.text[:1].isupper()]
         if not inner or head.lower_ in PRONOUNS:
             return ""
