@@ -87,6 +87,21 @@ def test_a_role_then_the_name_in_apposition_names_the_person() -> None:
     assert (s.country, s.speaker, s.stance) == ("MDA", "Ana Lungu", "DEMAND")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("NATO Secretary-General Lars Holm said allies must spend more.", "Lars Holm"),
+        ("EU Commission President Greta von der Aa said Europe would stand firm.",
+         "Greta von der Aa"),
+        ("Saudi Crown Prince Khalid bin Fahd said the kingdom wanted calm.", "Khalid bin Fahd"),
+    ],
+)
+def test_a_name_keeps_its_particles_and_loses_its_bodys_acronym(text: str,
+                                                                 speaker: str) -> None:
+    (s,) = run(text)
+    assert s.speaker == speaker
+
+
 def test_a_leaders_title_gives_the_country_not_the_place_of_the_sentence() -> None:
     (s,) = run("US President Barack Obama has hailed the agreement in Paris.")
     assert (s.country, s.speaker, s.stance) == ("USA", "Barack Obama", "SUPPORT")
