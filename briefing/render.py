@@ -235,11 +235,13 @@ def _summarise_position(view: dict[str, Any], position: Position) -> None:
     view["source_count"] = view["sources"]
 
 
-def _escape_tree(value: Any, done: dict[int, Any] | None = None) -> Any:
+def _escape_tree(value: Any, done: dict[Any, Any] | None = None) -> Any:
     """Markdown-escape every string in the view once, so templates can print them as-is.
 
     A statement's dict sits in several lists (all statements, officials, the headline):
     ``done`` escapes each container once and shares the result, as the view shared it.
+    It also remembers each string escaped: article ids, speakers and stances repeat
+    thousands of times in a big memo.
     """
     if done is None:
         done = {}
@@ -256,10 +258,15 @@ def _escape_tree(value: Any, done: dict[int, Any] | None = None) -> Any:
     return _escape_leaf(value, done)
 
 
-def _escape_leaf(value: Any, done: dict[int, Any]) -> Any:
+def _escape_leaf(value: Any, done: dict[Any, Any]) -> Any:
     """One value of a container: strings (most of them) escaped without a recursive call."""
+    if isinstance(value, Markdown):  # equal to a plain string that escape() would change
+        return value
     if isinstance(value, str):
-        return escape(value)
+        out = done.get(value)
+        if out is None:
+            out = done[value] = escape(value)
+        return out
     if isinstance(value, dict | list):
         return _escape_tree(value, done)
     return value
