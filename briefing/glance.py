@@ -10,7 +10,7 @@ object read off the dependency parse by :mod:`briefing.positions.stance`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .countries import country_name, is_country_code
@@ -103,14 +103,31 @@ def at_a_glance(positions: Iterable[Position]) -> list[GlanceLine]:
     return lines
 
 
-def statement_text(statement: Statement, analyses: Sequence[Analysis]) -> str:
-    """The statement's words; a quotation over several sentences is all of them, joined."""
+def statement_text(
+    statement: Statement, analyses: Sequence[Analysis] | Mapping[str, Analysis]
+) -> str:
+    """The statement's words; a quotation over several sentences is all of them, joined.
+
+    ``analyses`` may be given by article id (:func:`by_article`): a memo of thousands of
+    articles looks up each quotation's article directly, not by a scan over all of them.
+    """
     first = statement.citations[0]
     if first.last is None or first.last <= first.sentence:
         return statement.text
+    if isinstance(analyses, Mapping):
+        a = analyses.get(first.article)
+    else:
+        a = next((a for a in analyses if a.article.id == first.article), None)
+    if a is None:
+        return statement.text
+    by_index = {s.index: s.text for s in a.sentences}
+    parts = [by_index[i] for i in range(first.sentence, first.last + 1) if i in by_index]
+    return " ".join(parts) if parts else statement.text
+
+
+def by_article(analyses: Iterable[Analysis]) -> dict[str, Analysis]:
+    """Each article id's (first) analysis, for :func:`statement_text`."""
+    out: dict[str, Analysis] = {}
     for a in analyses:
-        if a.article.id == first.article:
-            by_index = {s.index: s.text for s in a.sentences}
-            parts = [by_index[i] for i in range(first.sentence, first.last + 1) if i in by_index]
-            return " ".join(parts) if parts else statement.text
-    return statement.text
+        out.setdefault(a.article.id, a)
+    return out

@@ -9,15 +9,19 @@ wraps the text in “…” with the quotations inside it as ‘…’.
 
 from __future__ import annotations
 
+import re
+
 _OPENING = "“„«"
 _CLOSING = "”»"
 _BEFORE_OPEN = " \t\n([{—–-/"
+_MARK = re.compile(f"[{_OPENING}{_CLOSING}\"]")
 
 
 def _marks(text: str) -> list[tuple[int, bool]]:
     """Each double quotation mark's offset and whether it opens (straight ones by context)."""
     marks = []
-    for i, ch in enumerate(text):
+    for found in _MARK.finditer(text):  # only the marks: most of a sentence is none
+        i, ch = found.start(), found.group()
         if ch in _OPENING:
             marks.append((i, True))
         elif ch in _CLOSING:

@@ -9,7 +9,7 @@ never template code or Markdown structure.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import PurePath
 from typing import Any
@@ -20,6 +20,7 @@ from .errors import TemplateError
 from .glance import (
     arrange,
     at_a_glance,
+    by_article,
     claim_of,
     headline,
     is_official,
@@ -37,7 +38,7 @@ from .templates import BUILTIN_DIR, TemplateInfo
 from .whatsnew import Changes
 
 
-def _statement_dict(s: Statement, analyses: Sequence[Analysis]) -> dict[str, Any]:
+def _statement_dict(s: Statement, analyses: Mapping[str, Analysis]) -> dict[str, Any]:
     return {
         "text": statement_text(s, analyses),
         "speaker": s.speaker,
@@ -117,6 +118,7 @@ def positions_to_list(
     a quotation running over several sentences.
     """
     out = []
+    by_id = by_article(analyses)
     for p in positions:
         p = arrange(p)
         out.append(
@@ -127,7 +129,7 @@ def positions_to_list(
                 "sources": sources_of(p),
                 "headline": p.statements.index(headline(p)) if p.statements else None,
                 "pinned": p.pinned is not None,
-                "statements": [_statement_dict(s, analyses) for s in p.statements],
+                "statements": [_statement_dict(s, by_id) for s in p.statements],
             }
         )
     return out
@@ -233,11 +235,13 @@ def _summarise_position(view: dict[str, Any], position: Position) -> None:
     view["source_count"] = view["sources"]
 
 
-def _escape_tree(value: Any, done: dict[int, Any] | None = None) -> Any:
+def _escape_tree(value: Any, done: dict[Any, Any] | None = None) -> Any:
     """Markdown-escape every string in the view once, so templates can print them as-is.
 
     A statement's dict sits in several lists (all statements, officials, the headline):
     ``done`` escapes each container once and shares the result, as the view shared it.
+    It also remembers each string escaped: article ids, speakers and stances repeat
+    thousands of times in a big memo.
     """
     if done is None:
         done = {}
@@ -246,13 +250,25 @@ def _escape_tree(value: Any, done: dict[int, Any] | None = None) -> Any:
         if seen is not None:
             return seen
         if isinstance(value, dict):
-            out: Any = {k: _escape_tree(v, done) for k, v in value.items()}
+            out: Any = {k: _escape_leaf(v, done) for k, v in value.items()}
         else:
-            out = [_escape_tree(v, done) for v in value]
+            out = [_escape_leaf(v, done) for v in value]
         done[id(value)] = out
         return out
+    return _escape_leaf(value, done)
+
+
+def _escape_leaf(value: Any, done: dict[Any, Any]) -> Any:
+    """One value of a container: strings (most of them) escaped without a recursive call."""
+    if isinstance(value, Markdown):  # equal to a plain string that escape() would change
+        return value
     if isinstance(value, str):
-        return escape(value)
+        out = done.get(value)
+        if out is None:
+            out = done[value] = escape(value)
+        return out
+    if isinstance(value, dict | list):
+        return _escape_tree(value, done)
     return value
 
 

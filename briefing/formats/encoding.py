@@ -8,6 +8,7 @@ signature and NUL bytes), then UTF-8, then let charset-normalizer pick the code 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -118,7 +119,12 @@ def _implausible(text: str) -> bool:
     as UTF-16 (a stray FF FE in front) pairs every other space with a letter into U+20xx
     (invisible operators, unassigned): about 11% of such text; none in real articles."""
     sample = text[:_SAMPLE]
-    return sum(map(_undefined, sample)) > 0.01 * len(sample)
+    # ASCII has no such character (its controls are Cc): look only at the rest, which in
+    # English prose is a few quotation marks, not millions of characters one call each.
+    return sum(map(_undefined, _NON_ASCII.findall(sample))) > 0.01 * len(sample)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 # cp1252 characters that Western prose does use; a decoding that needs others (³ for ł,

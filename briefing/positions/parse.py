@@ -4,6 +4,10 @@ The spaCy pipeline trained by ``make model`` ships in ``briefing/data/model``; i
 once, on first use, so commands that never look for statements never pay for it. Sentences
 come from briefing's own splitter (:mod:`briefing.sentences`); each is parsed on its own,
 batched through ``nlp.pipe``.
+
+The matrix products run through numpy's BLAS (OpenBLAS) rather than thinc's default BLIS
+kernels: on the x86 machines measured it parses in about 60% of the CPU time, and the
+annotations are the same (compared token by token on 3,500 BBC sentences: no difference).
 """
 
 from __future__ import annotations
@@ -29,11 +33,17 @@ def model() -> Language:
     if not (MODEL / "config.cfg").is_file():
         raise BriefingError(f"the parsing model is missing ({MODEL}): run `make model`")
     import spacy  # heavy: imported only when statements are needed
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
 
     try:
-        nlp = spacy.load(MODEL)
+        with use_ops("numpy", use_blis=False):
+            nlp = spacy.load(MODEL)
     except (OSError, ValueError) as e:
         raise BriefingError(f"cannot load the parsing model {MODEL}: {e} (run `make model`)") from e
+    # One BLAS thread: each worker process already has a core of its own, and OpenBLAS's
+    # threads spinning against each other doubled the CPU time of a parse.
+    threadpool_limits(1, user_api="blas")
     _keep_titles_whole(nlp)
     return nlp
 
