@@ -14,8 +14,8 @@ import hashlib
 import json
 import re
 import zlib
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Protocol
@@ -33,6 +33,7 @@ MIN_CONTAINMENT = 0.85  # or one is (almost) wholly inside the other
 FULL_BUCKET = 64  # buckets up to this size have every pair checked
 MIN_SHINGLES = 12  # shorter texts are compared only when identical
 _CHUNK = 8192
+_BLOCK = 4096  # rows of band keys per block
 _WORD = re.compile(r"\w+")
 _MULTIPLIER = np.uint64(0x100000001B3)
 
@@ -85,17 +86,26 @@ def _same(x: npt.NDArray[np.uint64], y: npt.NDArray[np.uint64]) -> bool:
     return jaccard >= MIN_JACCARD or containment >= MIN_CONTAINMENT
 
 
-def _candidates(signatures: list[Signature]) -> set[tuple[int, int]]:
-    """Pairs (by position) whose signatures agree on all rows of at least one band."""
-    if len(signatures) < 2:
+def _band_keys(signature: Signature) -> Signature:
+    """One key per LSH band: the band's rows folded into one number."""
+    rows = signature.reshape(BANDS, PERMUTATIONS // BANDS)
+    key = np.zeros(BANDS, dtype=np.uint64)
+    for column in rows.T:
+        key = key * _MULTIPLIER + column
+    return key
+
+
+def _candidates(blocks: Sequence[npt.NDArray[np.uint64]]) -> set[tuple[int, int]]:
+    """Pairs (by row) whose band keys agree in at least one band.
+
+    ``blocks`` are the rows of band keys in order, in blocks: one band's column is gathered
+    at a time, so no second copy of the whole matrix is ever made.
+    """
+    if sum(len(b) for b in blocks) < 2:
         return set()
-    matrix = np.vstack(signatures)
-    rows = PERMUTATIONS // BANDS
     pairs: set[tuple[int, int]] = set()
     for band in range(BANDS):
-        key = np.zeros(len(matrix), dtype=np.uint64)
-        for column in matrix[:, band * rows : (band + 1) * rows].T:
-            key = key * _MULTIPLIER + column
+        key = np.concatenate([b[:, band] for b in blocks])
         order = np.argsort(key, kind="stable")
         ranked = key[order]
         starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
@@ -116,6 +126,81 @@ def _bucket_pairs(members: list[int]) -> Iterable[tuple[int, int]]:
     return [*((first, y) for y in members[1:]), *pairwise(members[1:])]
 
 
+class Detector:
+    """Near-duplicate detection fed one text at a time, keeping only compact fingerprints.
+
+    Per text it keeps a 16-byte digest of its words (exact copies), and for texts long
+    enough its 32 LSH band keys (256 bytes) in fixed-size blocks: never the text itself.
+    The few candidate pairs are checked on their exact shingles, recomputed from texts
+    fetched on demand (``text_of``), so 100,000 articles need no more than 100,000 texts' worth
+    of fingerprints in memory.
+    """
+
+    def __init__(self) -> None:
+        self._hashes = _Hashes()
+        self._exact: dict[bytes, int] = {}
+        self._parent = array("q")
+        self._order = array("q")  # text number of each row of band keys
+        self._blocks: list[npt.NDArray[np.uint64]] = []
+        self._fill = 0
+
+    def __len__(self) -> int:
+        return len(self._parent)
+
+    def add(self, text: str) -> None:
+        """Fingerprint the next text (texts are numbered from 0 in the order added)."""
+        i = len(self._parent)
+        self._parent.append(i)
+        words = _WORD.findall(text.lower())
+        norm = hashlib.blake2b(
+            " ".join(words).encode("utf-8", "surrogatepass"), digest_size=16
+        ).digest()
+        first = self._exact.setdefault(norm, i)
+        if first != i:
+            self._join(first, i)
+            return
+        shingles = self._hashes.shingles(words)
+        if len(shingles) < MIN_SHINGLES:
+            return
+        if not self._blocks or self._fill == _BLOCK:
+            self._blocks.append(np.empty((_BLOCK, BANDS), dtype=np.uint64))
+            self._fill = 0
+        self._blocks[-1][self._fill] = _band_keys(self._hashes.signature(shingles))
+        self._fill += 1
+        self._order.append(i)
+
+    def groups(self, text_of: Callable[[int], str]) -> list[list[int]]:
+        """Groups of text numbers telling the same story (2+ each, first = earliest)."""
+        if self._blocks:
+            self._blocks[-1] = self._blocks[-1][: self._fill]
+        shingles = functools.lru_cache(maxsize=256)(
+            lambda i: self._hashes.shingles(_WORD.findall(text_of(i).lower()))
+        )
+        for x, y in sorted(_candidates(self._blocks)):
+            a, b = self._order[x], self._order[y]
+            if self._root(a) != self._root(b) and _same(shingles(a), shingles(b)):
+                self._join(a, b)
+        self._blocks, self._fill = [], 0
+        found: dict[int, list[int]] = {}
+        for i in range(len(self._parent)):
+            top = self._root(i)
+            if top != i:
+                found.setdefault(top, [top]).append(i)
+        return [found[top] for top in sorted(found)]
+
+    def _root(self, i: int) -> int:
+        parent = self._parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def _join(self, i: int, j: int) -> None:
+        ri, rj = self._root(i), self._root(j)
+        if ri != rj:
+            self._parent[max(ri, rj)] = min(ri, rj)
+
+
 def find_duplicates(articles: Sequence[Article]) -> list[tuple[str, ...]]:
     """Groups of ids of articles that tell the same story (2+ each, first = earliest)."""
     return [tuple(articles[i].id for i in g) for g in duplicate_groups(articles)]
@@ -123,43 +208,10 @@ def find_duplicates(articles: Sequence[Article]) -> list[tuple[str, ...]]:
 
 def duplicate_groups(articles: Sequence[Article]) -> list[list[int]]:
     """Like :func:`find_duplicates`, as indices into ``articles``."""
-    hashes = _Hashes()
-    parent = list(range(len(articles)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(i: int, j: int) -> None:
-        ri, rj = root(i), root(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-
-    exact: dict[str, int] = {}
-    sets: dict[int, npt.NDArray[np.uint64]] = {}
-    signatures: list[Signature] = []
-    for i, article in enumerate(articles):
-        words = _WORD.findall(article.text.lower())
-        norm = " ".join(words)
-        if norm in exact:
-            join(exact[norm], i)
-            continue
-        exact[norm] = i
-        shingles = hashes.shingles(words)
-        if len(shingles) >= MIN_SHINGLES:
-            sets[i] = shingles
-            signatures.append(hashes.signature(shingles))
-    order = list(sets)
-    for i, j in _candidates(signatures):
-        a, b = order[i], order[j]
-        if root(a) != root(b) and _same(sets[a], sets[b]):
-            join(a, b)
-    groups: defaultdict[int, list[int]] = defaultdict(list)
-    for i in range(len(articles)):
-        groups[root(i)].append(i)
-    return [g for _, g in sorted(groups.items()) if len(g) > 1]
+    detector = Detector()
+    for article in articles:
+        detector.add(article.text)
+    return detector.groups(lambda i: articles[i].text)
 
 
 def collapse(
@@ -189,21 +241,26 @@ def _detector_version() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
-def collapse_cached(
-    articles: Sequence[Article], store: MetaStore
-) -> tuple[list[Article], dict[str, tuple[Article, ...]]]:
-    """:func:`collapse`, reusing last run's groups when the articles are all unchanged."""
-    from .library import article_hash
+def groups_digest() -> hashlib._Hash:
+    """A running digest of one load's article hashes (fed in order) for :func:`cached_groups`.
 
-    # The detector's own source is in the digest: retuned detection must not reuse old groups.
-    hashes = "".join(article_hash(a) for a in articles)
-    digest = hashlib.sha256(f"{_detector_version()}{hashes}".encode()).hexdigest()
+    The detector's own source is in it: retuned detection must not reuse old groups.
+    """
+    return hashlib.sha256(_detector_version().encode())
+
+
+def cached_groups(
+    digest: str, count: int, store: MetaStore, detect: Callable[[], list[list[int]]]
+) -> list[list[int]]:
+    """Last run's groups if ``digest`` (of ``count`` articles) is unchanged, else ``detect()``'s."""
     saved = store.get_meta("duplicates")
     if saved:
         with contextlib.suppress(ValueError, TypeError, KeyError):
             data = json.loads(saved)
             if data["digest"] == digest:
-                return collapse(articles, [list(map(int, g)) for g in data["groups"]])
-    groups = duplicate_groups(articles)
+                groups = [list(map(int, g)) for g in data["groups"]]
+                if all(0 <= i < count for g in groups for i in g):
+                    return groups
+    groups = detect()
     store.set_meta("duplicates", json.dumps({"digest": digest, "groups": groups}))
-    return collapse(articles, groups)
+    return groups
