@@ -13,6 +13,7 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator
 
+from .errors import BriefingError
 from .models import Article
 
 _BATCH = 500
@@ -58,9 +59,15 @@ class Spill:
     def _flush(self) -> None:
         rows, self._pending = self._pending, []
         if rows:
-            self._conn.execute("BEGIN")
-            self._conn.executemany(f"INSERT INTO spill VALUES ({','.join('?' * 9)})", rows)
-            self._conn.execute("COMMIT")
+            try:
+                self._conn.execute("BEGIN")
+                self._conn.executemany(f"INSERT INTO spill VALUES ({','.join('?' * 9)})", rows)
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:  # no room, or no writable temporary folder
+                raise BriefingError(
+                    f"cannot park the articles read in a temporary file ({exc});"
+                    " free some space or set TMPDIR to a writable folder"
+                ) from None
 
     def text(self, n: int) -> str:
         """The text of article ``n`` alone (what near-duplicate checks read)."""

@@ -98,6 +98,7 @@ class Workspace:
                 digest = article_hash(item)
                 running.update(digest.encode())
                 spill.add(item, digest)
+            library.flush()  # files read are cached before the listing's transaction
             groups = (
                 cached_groups(running.hexdigest(), len(spill), library, lambda: _detect(spill))
                 if dedupe
