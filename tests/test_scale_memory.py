@@ -4,7 +4,9 @@ and the streamed listing still follows the sources exactly (issue 14, item 17)."
 from __future__ import annotations
 
 import json
+import os
 import random
+import time
 import tracemalloc
 from pathlib import Path
 
@@ -32,10 +34,13 @@ def tiny_workspace(root: Path, count: int, seed: int = 7) -> Path:
         folder = root / "sources" / f"{n // 500:03d}"
         folder.mkdir(exist_ok=True)
         words = " ".join(rng.choice(WORDS) for _ in range(18))
-        (folder / f"n{n:05d}.md").write_text(
+        path = folder / f"n{n:05d}.md"
+        path.write_text(
             f"# Note {n}\n\nThe {rng.choice(WHO)} minister said {words}. It agreed on item {n}.\n",
             encoding="utf-8",
         )
+        # An hour old: every file takes the same path (files under 2 s old are not cached).
+        os.utime(path, (time.time() - 3600,) * 2)
     return root
 
 
