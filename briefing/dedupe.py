@@ -15,7 +15,7 @@ import json
 import re
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
@@ -99,22 +99,36 @@ def _band_keys(signature: Signature) -> npt.NDArray[np.uint32]:
     return ((key >> np.uint64(32)) ^ key).astype(np.uint32)
 
 
-def _candidates(band: Callable[[int], npt.NDArray[np.uint32]]) -> set[tuple[int, int]]:
-    """Pairs (by row) whose band keys agree in at least one band; ``band(b)`` gives band
-    ``b``'s key of every row (one band at a time: the whole matrix is never copied)."""
-    pairs: set[tuple[int, int]] = set()
+def _candidates(
+    band: Callable[[int], npt.NDArray[np.uint32]],
+) -> Iterator[tuple[int, int]]:
+    """Pairs (by row, in order) whose band keys agree in at least one band; ``band(b)``
+    gives band ``b``'s key of every row (one band at a time: the matrix is never copied).
+
+    Pairs are kept as one 8-byte number each in a numpy array, not as a set of tuples:
+    thousands of templated texts alike make millions of candidate pairs.
+    """
+    found = np.empty(0, dtype=np.int64)
+    count = 0
     for b in range(BANDS):
         key = band(b)
-        if len(key) < 2:
-            return pairs
+        count = len(key)
+        if count < 2:
+            break
         order = np.argsort(key, kind="stable")
         ranked = key[order]
         starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
         ends = np.r_[starts[1:], len(ranked)]
+        pairs = array("q")
         for start, end in zip(starts, ends, strict=True):
             if end - start > 1:
-                pairs.update(_bucket_pairs(sorted(order[start:end].tolist())))
-    return pairs
+                members = sorted(order[start:end].tolist())
+                pairs.extend(x * count + y for x, y in _bucket_pairs(members))
+        if pairs:
+            found = np.union1d(found, np.frombuffer(pairs, dtype=np.int64))
+    for at in range(0, len(found), _BLOCK):
+        for pair in found[at : at + _BLOCK].tolist():
+            yield divmod(pair, count)
 
 
 def _bucket_pairs(members: list[int]) -> Iterable[tuple[int, int]]:
@@ -197,7 +211,7 @@ class Detector:
         shingles = functools.lru_cache(maxsize=256)(
             lambda i: self._hashes.shingles(_WORD.findall(text_of(i).lower()))
         )
-        for x, y in sorted(_candidates(lambda b: self._bands.column(b)[wanted])):
+        for x, y in _candidates(lambda b: self._bands.column(b)[wanted]):
             a, b = int(texts[x]), int(texts[y])
             if self._root(a) != self._root(b) and _same(shingles(a), shingles(b)):
                 self._join(a, b)
