@@ -398,8 +398,27 @@ def _c17(w: Path, t: float) -> tuple[Outcome, str]:
             f"# Note {n}\n\nThe Finnish minister said Helsinki agreed on item {n} of the "
             f"plan for the port, officials said on day {n % 365}.\n"
         )
-    out = run(w, "list", timeout=t)
+    out, rss = run_rss(w, "list", timeout=t)
+    print(f"      item 17: {count:,} files listed (cold) at a peak RSS of {rss:.0f} MiB")
     return out, _built(out)
+
+
+def run_rss(cwd: Path, *args: str, timeout: float) -> tuple[Outcome, float]:
+    """:func:`run`, with the child's own peak resident memory in MiB (``os.wait4``)."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([BRIEFING, *args], cwd=cwd, stdout=out, stderr=err)
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        timer.cancel()
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    code = None if proc.returncode == -9 and seconds >= timeout else proc.returncode
+    return Outcome(code, b"Traceback" in stderr, seconds, stdout, stderr), usage.ru_maxrss / 1024
 
 
 @case(18, "FF FE then non-UTF-16 bytes")

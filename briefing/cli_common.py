@@ -83,16 +83,18 @@ def workspace(ctx: click.Context) -> Workspace:
 
 def load(ws: Workspace, paths: Sequence[Path], ids: Sequence[str] = ()) -> list[Article]:
     """Readable articles (warning once per skipped file); exit 1 when none is left."""
-    result = ws.load(paths)
+    limit = ws.config.sources.max_articles
+    # Without ids only the first `limit` articles are used: the rest need not be kept.
+    result = ws.load(paths, keep=None if ids else limit)
     for problem in result.skipped:
         warn(f"skipped {problem}")
     for kept, copies in result.duplicates.items():
         for copy in copies:
             note(f"{copy.path} repeats {kept}; it is cited beside it, not analysed twice")
     articles = select(result.articles, [result.canonical(i) for i in ids])
-    limit = ws.config.sources.max_articles
-    if len(articles) > limit:
-        warn(f"{len(articles)} articles; using the first {limit} (sources.max_articles)")
+    total = len(articles) if ids else result.total
+    if total > limit:
+        warn(f"{total} articles; using the first {limit} (sources.max_articles)")
         articles = articles[:limit]
     if not articles:
         where = ", ".join(str(p) for p in paths) or ", ".join(ws.config.sources.paths)

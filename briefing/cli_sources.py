@@ -7,6 +7,7 @@ in :mod:`briefing.cli_common`.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 import click
@@ -108,24 +109,46 @@ def _country_option(text: str) -> str:
 def _list(ctx: click.Context, query: str, country: str | None, as_json: bool) -> None:
     ws = workspace(ctx)
     code = _country_option(country) if country else None
-    result = ws.load()
+    with ws.library() as library:
+        listed = library.enabled
+    # The listing comes from the library, row by row: the articles themselves are only
+    # wanted to analyse them (--country) or to filter them without a library.
+    result = ws.load(keep=None if code or not listed else 0)
     for problem in result.skipped:
         warn(f"skipped {problem}")
     if code:
         ws.analyse_all(result.articles)  # fills the library's country column (cached)
     with ws.library() as library:
         if library.enabled:
-            records = library.listing(library.search(query, code))
+            records: Iterable[dict[str, Any]] = library.records(query, code)
         else:
             records = _fallback(result.articles, query, code is not None)
-    if as_json:
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
-    for r in [] if as_json else records:
+        count = _print_json(records) if as_json else _print_lines(records)
+    if not count:
+        fail(_nothing_found(query, code, result.total), 1)
+
+
+def _print_lines(records: Iterable[dict[str, Any]]) -> int:
+    """One tab-separated line per record as it comes; returns how many."""
+    count = 0
+    for r in records:
         when = r["published"] or "-"
         outlet = r["outlet"] or "-"
         click.echo(f"{r['id']}\t{when}\t{outlet}\t{r['title']}")
-    if not records:
-        fail(_nothing_found(query, code, len(result.articles)), 1)
+        count += 1
+    return count
+
+
+def _print_json(records: Iterable[dict[str, Any]]) -> int:
+    """The records as one JSON list (as ``json.dumps(list, indent=2)`` writes it), written
+    one record at a time; returns how many."""
+    count = 0
+    for r in records:
+        item = json.dumps(r, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        click.echo(f"{',' if count else '['}\n  {item}", nl=False)
+        count += 1
+    click.echo("\n]" if count else "[]")
+    return count
 
 
 def _nothing_found(query: str, code: str | None, total: int) -> str:

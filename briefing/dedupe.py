@@ -14,11 +14,11 @@ import hashlib
 import json
 import re
 import zlib
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +33,7 @@ MIN_CONTAINMENT = 0.85  # or one is (almost) wholly inside the other
 FULL_BUCKET = 64  # buckets up to this size have every pair checked
 MIN_SHINGLES = 12  # shorter texts are compared only when identical
 _CHUNK = 8192
+_BLOCK = 4096  # rows of band keys per block
 _WORD = re.compile(r"\w+")
 _MULTIPLIER = np.uint64(0x100000001B3)
 
@@ -85,25 +86,49 @@ def _same(x: npt.NDArray[np.uint64], y: npt.NDArray[np.uint64]) -> bool:
     return jaccard >= MIN_JACCARD or containment >= MIN_CONTAINMENT
 
 
-def _candidates(signatures: list[Signature]) -> set[tuple[int, int]]:
-    """Pairs (by position) whose signatures agree on all rows of at least one band."""
-    if len(signatures) < 2:
-        return set()
-    matrix = np.vstack(signatures)
-    rows = PERMUTATIONS // BANDS
-    pairs: set[tuple[int, int]] = set()
-    for band in range(BANDS):
-        key = np.zeros(len(matrix), dtype=np.uint64)
-        for column in matrix[:, band * rows : (band + 1) * rows].T:
-            key = key * _MULTIPLIER + column
+def _band_keys(signature: Signature) -> npt.NDArray[np.uint32]:
+    """One 32-bit key per LSH band: the band's rows folded into one number.
+
+    32 bits, not 64: a chance collision only adds a candidate pair, which the exact
+    shingle check then rejects (about 40 such pairs among 100,000 texts).
+    """
+    rows = signature.reshape(BANDS, PERMUTATIONS // BANDS)
+    key = np.zeros(BANDS, dtype=np.uint64)
+    for column in rows.T:
+        key = key * _MULTIPLIER + column
+    return ((key >> np.uint64(32)) ^ key).astype(np.uint32)
+
+
+def _candidates(
+    band: Callable[[int], npt.NDArray[np.uint32]],
+) -> Iterator[tuple[int, int]]:
+    """Pairs (by row, in order) whose band keys agree in at least one band; ``band(b)``
+    gives band ``b``'s key of every row (one band at a time: the matrix is never copied).
+
+    Pairs are kept as one 8-byte number each in a numpy array, not as a set of tuples:
+    thousands of templated texts alike make millions of candidate pairs.
+    """
+    found = np.empty(0, dtype=np.int64)
+    count = 0
+    for b in range(BANDS):
+        key = band(b)
+        count = len(key)
+        if count < 2:
+            break
         order = np.argsort(key, kind="stable")
         ranked = key[order]
         starts = np.flatnonzero(np.r_[True, ranked[1:] != ranked[:-1]])
         ends = np.r_[starts[1:], len(ranked)]
+        pairs = array("q")
         for start, end in zip(starts, ends, strict=True):
             if end - start > 1:
-                pairs.update(_bucket_pairs(sorted(order[start:end].tolist())))
-    return pairs
+                members = sorted(order[start:end].tolist())
+                pairs.extend(x * count + y for x, y in _bucket_pairs(members))
+        if pairs:
+            found = np.union1d(found, np.frombuffer(pairs, dtype=np.int64))
+    for at in range(0, len(found), _BLOCK):
+        for pair in found[at : at + _BLOCK].tolist():
+            yield divmod(pair, count)
 
 
 def _bucket_pairs(members: list[int]) -> Iterable[tuple[int, int]]:
@@ -116,6 +141,115 @@ def _bucket_pairs(members: list[int]) -> Iterable[tuple[int, int]]:
     return [*((first, y) for y in members[1:]), *pairwise(members[1:])]
 
 
+class _Rows:
+    """Rows of a fixed width appended one at a time to fixed-size numpy blocks: no list of
+    small arrays, and no copy of everything each time a growing array would double."""
+
+    def __init__(self, width: int, dtype: type[np.unsignedinteger[Any]]) -> None:
+        self._width, self._dtype = width, dtype
+        self._blocks: list[npt.NDArray[Any]] = []
+        self._fill = _BLOCK
+
+    def __len__(self) -> int:
+        return (len(self._blocks) - 1) * _BLOCK + self._fill if self._blocks else 0
+
+    def append(self, row: npt.NDArray[Any]) -> None:
+        if self._fill == _BLOCK:
+            self._blocks.append(np.empty((_BLOCK, self._width), dtype=self._dtype))
+            self._fill = 0
+        self._blocks[-1][self._fill] = row
+        self._fill += 1
+
+    def column(self, j: int) -> npt.NDArray[Any]:
+        if not self._blocks:
+            return np.empty(0, dtype=self._dtype)
+        parts = [b[:, j] for b in self._blocks[:-1]]
+        return np.concatenate([*parts, self._blocks[-1][: self._fill, j]])
+
+
+class Detector:
+    """Near-duplicate detection fed one text at a time, keeping only compact fingerprints.
+
+    Per text it keeps a 16-byte digest of its words (exact copies), and for texts long
+    enough 32 LSH band keys of 4 bytes, in numpy blocks: never the text, its shingles or
+    even a Python object per text. The candidate pairs are checked on their exact shingles,
+    recomputed from texts fetched on demand (``text_of``): 100,000 texts cost about 200
+    bytes each, and give the groups :func:`duplicate_groups` always gave.
+    """
+
+    def __init__(self) -> None:
+        self._hashes = _Hashes()
+        self._digests = _Rows(2, np.uint64)
+        self._bands = _Rows(BANDS, np.uint32)
+        self._order = array("q")  # text number of each row of band keys
+        self._parent = array("q")
+
+    def __len__(self) -> int:
+        return len(self._parent)
+
+    def add(self, text: str) -> None:
+        """Fingerprint the next text (texts are numbered from 0 in the order added)."""
+        i = len(self._parent)
+        self._parent.append(i)
+        words = _WORD.findall(text.lower())
+        norm = " ".join(words).encode("utf-8", "surrogatepass")
+        self._digests.append(
+            np.frombuffer(hashlib.blake2b(norm, digest_size=16).digest(), dtype=np.uint64)
+        )
+        shingles = self._hashes.shingles(words)
+        if len(shingles) >= MIN_SHINGLES:
+            self._bands.append(_band_keys(self._hashes.signature(shingles)))
+            self._order.append(i)
+
+    def groups(self, text_of: Callable[[int], str]) -> list[list[int]]:
+        """Groups of text numbers telling the same story (2+ each, first = earliest)."""
+        copy = self._join_exact_copies()
+        # Exact copies stand aside, as if never added: their first is compared for them.
+        rows = np.frombuffer(self._order, dtype=np.int64) if self._order else np.empty(0, int)
+        wanted = ~copy[rows]
+        texts = rows[wanted]
+        shingles = functools.lru_cache(maxsize=256)(
+            lambda i: self._hashes.shingles(_WORD.findall(text_of(i).lower()))
+        )
+        for x, y in _candidates(lambda b: self._bands.column(b)[wanted]):
+            a, b = int(texts[x]), int(texts[y])
+            if self._root(a) != self._root(b) and _same(shingles(a), shingles(b)):
+                self._join(a, b)
+        found: dict[int, list[int]] = {}
+        for i in range(len(self._parent)):
+            top = self._root(i)
+            if top != i:
+                found.setdefault(top, [top]).append(i)
+        return [found[top] for top in sorted(found)]
+
+    def _join_exact_copies(self) -> npt.NDArray[np.bool_]:
+        """Join each text to the first with the same words; True for those later copies."""
+        high, low = self._digests.column(0), self._digests.column(1)
+        copy = np.zeros(len(high), dtype=bool)
+        if len(high) < 2:
+            return copy
+        order = np.lexsort((low, high))  # stable: each run of equal digests starts earliest
+        same = (high[order][1:] == high[order][:-1]) & (low[order][1:] == low[order][:-1])
+        starts = np.where(np.r_[True, ~same], np.arange(len(order)), 0)
+        first = order[np.maximum.accumulate(starts)]
+        for at in np.flatnonzero(np.r_[False, same]).tolist():
+            self._join(int(first[at]), int(order[at]))
+        copy[order[np.r_[False, same]]] = True
+        return copy
+
+    def _root(self, i: int) -> int:
+        parent = self._parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def _join(self, i: int, j: int) -> None:
+        ri, rj = self._root(i), self._root(j)
+        if ri != rj:
+            self._parent[max(ri, rj)] = min(ri, rj)
+
+
 def find_duplicates(articles: Sequence[Article]) -> list[tuple[str, ...]]:
     """Groups of ids of articles that tell the same story (2+ each, first = earliest)."""
     return [tuple(articles[i].id for i in g) for g in duplicate_groups(articles)]
@@ -123,43 +257,10 @@ def find_duplicates(articles: Sequence[Article]) -> list[tuple[str, ...]]:
 
 def duplicate_groups(articles: Sequence[Article]) -> list[list[int]]:
     """Like :func:`find_duplicates`, as indices into ``articles``."""
-    hashes = _Hashes()
-    parent = list(range(len(articles)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(i: int, j: int) -> None:
-        ri, rj = root(i), root(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-
-    exact: dict[str, int] = {}
-    sets: dict[int, npt.NDArray[np.uint64]] = {}
-    signatures: list[Signature] = []
-    for i, article in enumerate(articles):
-        words = _WORD.findall(article.text.lower())
-        norm = " ".join(words)
-        if norm in exact:
-            join(exact[norm], i)
-            continue
-        exact[norm] = i
-        shingles = hashes.shingles(words)
-        if len(shingles) >= MIN_SHINGLES:
-            sets[i] = shingles
-            signatures.append(hashes.signature(shingles))
-    order = list(sets)
-    for i, j in _candidates(signatures):
-        a, b = order[i], order[j]
-        if root(a) != root(b) and _same(sets[a], sets[b]):
-            join(a, b)
-    groups: defaultdict[int, list[int]] = defaultdict(list)
-    for i in range(len(articles)):
-        groups[root(i)].append(i)
-    return [g for _, g in sorted(groups.items()) if len(g) > 1]
+    detector = Detector()
+    for article in articles:
+        detector.add(article.text)
+    return detector.groups(lambda i: articles[i].text)
 
 
 def collapse(
@@ -189,21 +290,26 @@ def _detector_version() -> str:
     return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 
 
-def collapse_cached(
-    articles: Sequence[Article], store: MetaStore
-) -> tuple[list[Article], dict[str, tuple[Article, ...]]]:
-    """:func:`collapse`, reusing last run's groups when the articles are all unchanged."""
-    from .library import article_hash
+def groups_digest() -> hashlib._Hash:
+    """A running digest of one load's article hashes (fed in order) for :func:`cached_groups`.
 
-    # The detector's own source is in the digest: retuned detection must not reuse old groups.
-    hashes = "".join(article_hash(a) for a in articles)
-    digest = hashlib.sha256(f"{_detector_version()}{hashes}".encode()).hexdigest()
+    The detector's own source is in it: retuned detection must not reuse old groups.
+    """
+    return hashlib.sha256(_detector_version().encode())
+
+
+def cached_groups(
+    digest: str, count: int, store: MetaStore, detect: Callable[[], list[list[int]]]
+) -> list[list[int]]:
+    """Last run's groups if ``digest`` (of ``count`` articles) is unchanged, else ``detect()``'s."""
     saved = store.get_meta("duplicates")
     if saved:
         with contextlib.suppress(ValueError, TypeError, KeyError):
             data = json.loads(saved)
             if data["digest"] == digest:
-                return collapse(articles, [list(map(int, g)) for g in data["groups"]])
-    groups = duplicate_groups(articles)
+                groups = [list(map(int, g)) for g in data["groups"]]
+                if all(0 <= i < count for g in groups for i in g):
+                    return groups
+    groups = detect()
     store.set_meta("duplicates", json.dumps({"digest": digest, "groups": groups}))
-    return collapse(articles, groups)
+    return groups

@@ -7,6 +7,7 @@ live in :mod:`briefing.formats`; here every draft gets the same cleaning and a u
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -51,11 +52,18 @@ class LoadResult:
 
     ``duplicates`` maps the id of an article kept in place of near-duplicates to those
     duplicates (see :mod:`briefing.dedupe`); empty unless the loader collapsed any.
+    ``count`` is how many articles were read when ``articles`` holds only the first of them.
     """
 
     articles: tuple[Article, ...]
     skipped: tuple[ArticleError, ...]
     duplicates: Mapping[str, tuple[Article, ...]] = field(default_factory=dict)
+    count: int | None = None
+
+    @property
+    def total(self) -> int:
+        """How many articles were read (kept ones), returned or not."""
+        return len(self.articles) if self.count is None else self.count
 
     def also_in(self, article_id: str) -> tuple[str, ...]:
         """Ids of the articles collapsed into ``article_id`` (the same story elsewhere)."""
@@ -357,15 +365,16 @@ def iter_articles(
     last file is read; :func:`load_articles` collects it.
     """
     taken: set[str] = set()
-    seen: set[Path] = set()
+    seen: set[bytes] = set()  # digests of the files read: a path each would cost ~10x more
     for found in discover(paths):
         if isinstance(found, ArticleError):
             yield found
             continue
         item, resolved = found
-        if resolved in seen:
+        mark = hashlib.blake2b(os.fsencode(resolved), digest_size=16).digest()
+        if mark in seen:
             continue
-        seen.add(resolved)
+        seen.add(mark)
         name = shown(item)  # what the article's path and id are made from
         try:
             prepared = _read(item, resolved, name, max_bytes, cache)

@@ -21,9 +21,9 @@ import json
 import logging
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +57,23 @@ def library_path(root: Path) -> Path:
     return root / FOLDER / FILENAME
 
 
-@lru_cache(maxsize=65_536)
+# Weak: a digest is remembered while its article is alive, and never keeps one alive.
+_HASHES: weakref.WeakKeyDictionary[Article, str] = weakref.WeakKeyDictionary()
+
+
 def article_hash(article: Article) -> str:
     """A digest of everything an analysis depends on in the article itself.
 
     Fields are fed to the hash one by one (text as UTF-8, anything else by ``repr``), which is
     several times cheaper than serialising the article: a warm load hashes every article.
     """
+    found = _HASHES.get(article)
+    if found is None:
+        found = _HASHES[article] = _article_hash(article)
+    return found
+
+
+def _article_hash(article: Article) -> str:
     digest = hashlib.sha256()
     for f in fields(article):
         value = getattr(article, f.name)
@@ -290,43 +300,9 @@ class Library:
 
     # -- the listing -------------------------------------------------------------------
 
-    def sync_articles(self, articles: Sequence[Article]) -> None:
-        """Make the listing (and its search index) exactly ``articles``, in that order."""
-        wanted = {a.id: (i, article_hash(a)) for i, a in enumerate(articles)}
-        with contextlib.suppress(_Unavailable), self._guard() as conn:
-            have = {i: (o, h) for i, o, h in conn.execute("SELECT id, ord, hash FROM articles")}
-            gone = [i for i, (_, h) in have.items() if i not in wanted or wanted[i][1] != h]
-            new = {k for k, (_, h) in wanted.items() if k not in have or have[k][1] != h}
-            moved = [
-                (o, k)
-                for k, (o, h) in wanted.items()
-                if k in have and have[k][1] == h and have[k][0] != o
-            ]
-            if not gone and not new and not moved:
-                return
-            # Rows are made one at a time as SQLite takes them, in one transaction: a
-            # workspace of 100,000 files is never held a second time as row tuples.
-            fresh = {article.id: article for article in articles if article.id in new}
-            conn.execute("BEGIN")
-            for chunk in _chunks(gone, 500):
-                marks = ",".join("?" * len(chunk))
-                conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
-                conn.execute(f"DELETE FROM articles_fts WHERE id IN ({marks})", chunk)
-            conn.executemany(
-                "INSERT INTO articles (id, ord, hash, path, title, outlet, published, url)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    (a.id, wanted[k][0], wanted[k][1], a.path, a.title, a.outlet, a.published,
-                     a.url)
-                    for k, a in fresh.items()
-                ),
-            )  # fmt: skip
-            conn.executemany(
-                "INSERT INTO articles_fts (id, title, outlet, text) VALUES (?, ?, ?, ?)",
-                ((a.id, a.title, a.outlet, a.text) for a in fresh.values()),
-            )
-            conn.executemany("UPDATE articles SET ord = ? WHERE id = ?", moved)
-            conn.execute("COMMIT")
+    def listing_sync(self) -> ListingSync:
+        """A writer that makes the listing exactly the articles given to it, in that order."""
+        return ListingSync(self)
 
     def set_countries(self, analyses: Iterable[Analysis]) -> None:
         """Record which countries have statements in each listed article (for --country)."""
@@ -345,41 +321,133 @@ class Library:
 
     def search(self, query: str = "", country: str | None = None) -> list[str]:
         """Ids of listed articles matching every word of ``query`` (prefixes), best first."""
+        return [r["id"] for r in self.records(query, country)]
+
+    def records(self, query: str = "", country: str | None = None) -> Iterator[dict[str, Any]]:
+        """Metadata of the listed articles matching ``query`` and ``country``, best first.
+
+        Rows are read as they are wanted: listing 100,000 articles holds one at a time.
+        """
         match = fts_query(query)
         where, params = "", []
         if country:
             where, params = " AND a.countries LIKE ?", [f"% {country.strip().upper()} %"]
+        columns = ", ".join(f"a.{k}" for k in _RECORD)
+        if match:
+            sql = (
+                f"SELECT {columns} FROM articles_fts f JOIN articles a ON a.id = f.id"
+                f" WHERE articles_fts MATCH ?{where} ORDER BY f.rank, a.ord"
+            )
+            params = [match, *params]
+        else:
+            sql = f"SELECT {columns} FROM articles a WHERE 1{where} ORDER BY a.ord"
         try:
             with self._guard() as conn:
-                if match:
-                    sql = (
-                        "SELECT a.id FROM articles_fts f JOIN articles a ON a.id = f.id"
-                        f" WHERE articles_fts MATCH ?{where} ORDER BY f.rank, a.ord"
-                    )
-                    rows = conn.execute(sql, [match, *params])
-                else:
-                    sql = f"SELECT a.id FROM articles a WHERE 1{where} ORDER BY a.ord"
-                    rows = conn.execute(sql, params)
-                return [r[0] for r in rows]
+                for row in conn.execute(sql, params):
+                    record = dict(zip(_RECORD, row, strict=True))
+                    record["countries"] = record["countries"].split()
+                    yield record
         except _Unavailable:
-            return []
+            return
 
     def listing(self, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
         """Listed articles' metadata (all, in order, or those of ``ids`` in that order)."""
-        try:
-            with self._guard() as conn:
-                rows = conn.execute(
-                    "SELECT id, path, title, outlet, published, url, countries"
-                    " FROM articles ORDER BY ord"
-                ).fetchall()
-        except _Unavailable:
-            return []
-        keys = ("id", "path", "title", "outlet", "published", "url", "countries")
-        records = {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
-        for record in records.values():
-            record["countries"] = record["countries"].split()
+        records = {r["id"]: r for r in self.records()}
         chosen = ids if ids is not None else list(records)
         return [records[i] for i in chosen if i in records]
+
+
+class ListingSync:
+    """Makes the listing (and its search index) exactly the articles added, in that order.
+
+    Articles come one at a time as the loader passes them on, in one transaction: the
+    listing of 100,000 files is never collected in memory. Which rows are still wanted is
+    kept in a temporary table, not a Python set. Fails soft like the rest of the library:
+    once the library cannot be written, the remaining articles are ignored.
+    """
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._on = library.enabled
+        self._count = 0
+        self._changed = False
+        self._fts_top = 0
+
+    def __enter__(self) -> ListingSync:
+        self._run(self._begin)
+        return self
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        if kind is None:
+            self._run(self._finish)
+        else:
+            self._library._rollback()
+
+    def _run(self, work: Callable[[sqlite3.Connection], None]) -> None:
+        if not self._on:
+            return
+        try:
+            with self._library._guard() as conn:
+                work(conn)
+        except _Unavailable:
+            self._on = False
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        conn.execute("BEGIN")
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS listed (id TEXT PRIMARY KEY, kept INTEGER NOT NULL)"
+            " WITHOUT ROWID"
+        )
+        conn.execute("DELETE FROM temp.listed")
+        top = conn.execute("SELECT rowid FROM articles_fts ORDER BY rowid DESC LIMIT 1")
+        row = top.fetchone()
+        self._fts_top = int(row[0]) if row else 0
+
+    def add(self, article: Article, digest: str) -> None:
+        """The next article of the listing, with its :func:`article_hash`."""
+        order = self._count
+        self._count += 1
+
+        def put(conn: sqlite3.Connection) -> None:
+            a = article
+            row = conn.execute("SELECT ord, hash FROM articles WHERE id = ?", (a.id,)).fetchone()
+            if row is not None and row[1] == digest:
+                if row[0] != order:
+                    conn.execute("UPDATE articles SET ord = ? WHERE id = ?", (order, a.id))
+                    self._changed = True
+                conn.execute("INSERT INTO temp.listed VALUES (?, 1)", (a.id,))
+                return
+            self._changed = True
+            if row is not None:  # changed since: its old search row goes at the end
+                conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))
+            conn.execute(
+                "INSERT INTO articles (id, ord, hash, path, title, outlet, published, url)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (a.id, order, digest, a.path, a.title, a.outlet, a.published, a.url),
+            )
+            conn.execute(
+                "INSERT INTO articles_fts (id, title, outlet, text) VALUES (?, ?, ?, ?)",
+                (a.id, a.title, a.outlet, a.text),
+            )
+            conn.execute("INSERT INTO temp.listed VALUES (?, 0)", (a.id,))
+
+        self._run(put)
+
+    def _finish(self, conn: sqlite3.Connection) -> None:
+        (total,) = conn.execute("SELECT count(*) FROM articles").fetchone()
+        if self._changed or total != self._count:
+            # Rows of articles gone, and search rows older than this run of articles changed.
+            conn.execute("DELETE FROM articles WHERE id NOT IN (SELECT id FROM temp.listed)")
+            conn.execute(
+                "DELETE FROM articles_fts WHERE rowid <= ?"
+                " AND id NOT IN (SELECT id FROM temp.listed WHERE kept)",
+                (self._fts_top,),
+            )
+        conn.execute("DELETE FROM temp.listed")
+        conn.execute("COMMIT")
+
+
+_RECORD = ("id", "path", "title", "outlet", "published", "url", "countries")
 
 
 class _Unavailable(Exception):

@@ -7,8 +7,9 @@ analyses and spreads the rest over the cores (:mod:`briefing.parallel`).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,33 +17,28 @@ from .actors import ActorBook, load_actors
 from .briefing import analyse, build_briefing
 from .config import Config, articles_config, load_config
 from .curation import Curation, load_curation
-from .dedupe import collapse_cached
+from .dedupe import Detector, cached_groups, groups_digest
 from .errors import ArticleError
 from .export import render_output
-from .ingest import LoadResult, iter_articles, load_articles
-from .library import Library, analysis_key
+from .ingest import LoadResult, iter_articles
+from .library import Library, analysis_key, article_hash
 from .models import Analysis, Article, Briefing, SourceRef
 from .parallel import analyse_many
+from .spill import Spill
 from .templates import TemplateInfo, find_template
 from .whatsnew import Changes
 
 
-def _mark_duplicates(
-    articles: list[Article], duplicates: Mapping[str, tuple[Article, ...]]
-) -> list[Article]:
-    """Tell each kept article which other outlets' copies it stands for, to cite them too."""
-    if not duplicates:
-        return articles
-    return [
-        replace(article, also_in=tuple(_ref(d) for d in duplicates[article.id]))
-        if article.id in duplicates
-        else article
-        for article in articles
-    ]
-
-
 def _ref(article: Article) -> SourceRef:
     return SourceRef(article.id, article.title, article.outlet, article.published, article.url)
+
+
+def _detect(spill: Spill) -> list[list[int]]:
+    """Near-duplicate groups of the parked articles, fetching texts only for candidates."""
+    detector = Detector()
+    for _, article, _ in spill:
+        detector.add(article.text)
+    return detector.groups(spill.text)
 
 
 @dataclass(frozen=True)
@@ -74,26 +70,60 @@ class Workspace:
         """The workspace's article library (a no-op one when it cannot be written)."""
         return Library.open(self.config.root)
 
-    def load(self, paths: Sequence[Path] = (), *, dedupe: bool = True) -> LoadResult:
+    def load(
+        self, paths: Sequence[Path] = (), *, dedupe: bool = True, keep: int | None = None
+    ) -> LoadResult:
         """Articles from ``paths``, or from the config's sources when none are given.
 
         Near-duplicates (the same story from two outlets) are collapsed into the first of
-        them; ``LoadResult.duplicates`` says which articles each kept one stands for.
-        Loading the config's sources also refreshes the library's listing and index.
+        them; ``LoadResult.duplicates`` says which articles each kept one stands for, and
+        each kept article cites them in ``also_in``. Loading the config's sources also
+        refreshes the library's listing and index.
+
+        Memory stays flat however many files there are: articles wait in a
+        :class:`~briefing.spill.Spill` on disk while near-duplicates are found from compact
+        fingerprints, then pass to the listing one at a time. Only the first ``keep`` kept
+        articles (all when None) are returned; ``LoadResult.total`` counts them all.
         """
         chosen = list(paths) or self.config.source_paths()
-        with self.library() as library:
+        limit = self.config.sources.max_article_bytes
+        skipped: list[ArticleError] = []
+        with self.library() as library, Spill() as spill:
+            running = groups_digest()
             cache = library if library.enabled else None
-            limit = self.config.sources.max_article_bytes
-            result = load_articles(chosen, max_bytes=limit, cache=cache)
-            if dedupe:
-                articles, duplicates = collapse_cached(result.articles, library)
-            else:
-                articles, duplicates = list(result.articles), {}
-            articles = _mark_duplicates(articles, duplicates)
-            if not paths:
-                library.sync_articles(articles)
-        return LoadResult(tuple(articles), result.skipped, duplicates)
+            for item in iter_articles(chosen, max_bytes=limit, cache=cache):
+                if isinstance(item, ArticleError):
+                    skipped.append(item)
+                    continue
+                digest = article_hash(item)
+                running.update(digest.encode())
+                spill.add(item, digest)
+            library.flush()  # files read are cached before the listing's transaction
+            groups = (
+                cached_groups(running.hexdigest(), len(spill), library, lambda: _detect(spill))
+                if dedupe
+                else []
+            )
+            copies = {g[0]: tuple(spill.get(i) for i in g[1:]) for g in groups}
+            dropped = {i for g in groups for i in g[1:]}
+            duplicates: dict[str, tuple[Article, ...]] = {}
+            articles: list[Article] = []
+            total = 0
+            listing = library.listing_sync() if not paths else None
+            with listing or contextlib.nullcontext():
+                for n, article, digest in spill:
+                    if n in dropped:
+                        continue
+                    if n in copies:  # cite the copies beside it (which changes its hash)
+                        duplicates[article.id] = copies[n]
+                        article = replace(article, also_in=tuple(_ref(d) for d in copies[n]))
+                        digest = article_hash(article)
+                    if listing is not None:
+                        listing.add(article, digest)
+                    if keep is None or total < keep:
+                        articles.append(article)
+                    total += 1
+        return LoadResult(tuple(articles), tuple(skipped), duplicates, total)
 
     def stream(self, batch: int = 250) -> Iterator[tuple[list[Article], list[ArticleError]]]:
         """The config's sources in batches as they are read, for a screen's first rows.

@@ -12,7 +12,7 @@ import pytest
 import briefing.briefing
 import briefing.parallel
 from briefing.codec import decoder, encode
-from briefing.library import Library, fts_query, library_path, search
+from briefing.library import Library, article_hash, fts_query, library_path, search
 from briefing.models import Analysis, Article, Citation, Sentence, Statement
 from briefing.workspace import Workspace
 
@@ -204,7 +204,9 @@ def test_a_lost_race_between_two_writers_keeps_the_library(
     ws = make_workspace()
     articles = Workspace.open(ws / "briefing.toml").load().articles
     with Library.open(ws) as first, Library.open(ws) as second:
-        first.sync_articles(articles)
+        with first.listing_sync() as listing:
+            for article in articles:
+                listing.add(article, article_hash(article))
         assert second.conn is not None
         # The second writer read the listing before the first wrote it, then inserts the same
         # rows: a UNIQUE conflict, which is a lost race, not a corrupt database.
