@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .models import Analysis, Citation, KeyPoint, Sentence
+from .prose_model import not_prose
 from .sentence_form import stands_alone
 from .sentences import make_sentences
 from .summary_rank import (
@@ -114,10 +115,11 @@ def _usable_pool(graph: SentenceGraph, relevance: Vector, pool: int) -> Vector:
     """
     kept = np.zeros_like(relevance)
     found = 0
+    prose = ~not_prose(graph.texts, graph.doc)
     for row in np.argsort(-relevance, kind="stable").tolist():
         if found >= pool or relevance[row] <= 0:
             break
-        if stands_alone(graph.texts[row]):
+        if prose[row] and stands_alone(graph.texts[row]):
             kept[row] = relevance[row]
             found += 1
     return kept
