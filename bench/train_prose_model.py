@@ -21,50 +21,45 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
-from scipy.optimize import minimize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_furniture import BAD, labelled, line_of, not_an_article, read
 from furniture_data import docs, fold, is_final, load_labels
 
-from briefing.prose_model import _MODEL, FEATURES, ProseModel, features, vocabulary
+from briefing.prose_model import _MODEL, FEATURES, ProseModel, features
 from briefing.sentences import make_sentences
 
-PENALTIES = (0.0003, 0.001, 0.003, 0.01, 0.03)  # L2 strength on standardised features
-MIN_DF = 5  # a word weighs only when this many training sentences have it
+PENALTIES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)  # L2 strength on standardised features
 THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(13))  # 0.30 .. 0.90
 PAGE_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 19))  # 0.05 .. 0.90
 
 
 @dataclass(frozen=True)
 class Data:
-    """Every dev sentence as the memo sees it: features, text, label (1 = not prose, NaN when
+    """Every dev sentence as the memo sees it: features, label (1 = not prose, NaN when
     matched to no labelled line), cluster, page number, and whether its page has no prose."""
 
     x: np.ndarray
-    texts: list[str]
     y: np.ndarray
     clusters: list[str]
     page: np.ndarray
     page_junk: np.ndarray  # per page
 
-    def rows(self, keep: np.ndarray) -> tuple[np.ndarray, list[str], np.ndarray]:
-        """Features, texts and labels of the labelled rows among ``keep``."""
+    def rows(self, keep: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Features and labels of the labelled rows among ``keep``."""
         use = keep & ~np.isnan(self.y)
-        return self.x[use], [t for t, u in zip(self.texts, use, strict=True) if u], self.y[use]
+        return self.x[use], self.y[use]
 
 
 def dataset() -> Data:
     rows = {(str(r["doc"]), int(r["start"])): r for r in load_labels()}  # type: ignore[call-overload]
-    xs, texts, ys, clusters, pages, junk = [], [], [], [], [], []
+    xs, ys, clusters, pages, junk = [], [], [], [], []
     for doc in docs():
         if is_final(doc.cluster):
             continue
@@ -78,14 +73,11 @@ def dataset() -> Data:
         for text, row in zip(sentences, features(sentences, [0] * len(sentences)), strict=True):
             line = line_of(text, doc_lines)
             xs.append(row)
-            texts.append(text)
             ys.append(np.nan if line is None else float(line.label in BAD))
             clusters.append(doc.cluster)
             pages.append(len(junk))
         junk.append(not_an_article(doc_lines))
-    return Data(
-        np.asarray(xs), texts, np.asarray(ys), clusters, np.asarray(pages), np.asarray(junk)
-    )
+    return Data(np.asarray(xs), np.asarray(ys), clusters, np.asarray(pages), np.asarray(junk))
 
 
 def chosen_penalty() -> float:
@@ -93,58 +85,30 @@ def chosen_penalty() -> float:
     return float(json.loads(_MODEL.read_text("utf-8"))["penalty"])
 
 
-def word_matrix(texts: list[str], vocab: dict[str, int]) -> sp.csr_matrix:
-    """Binary presence of the ``vocab`` words in each sentence."""
-    rows, cols = [], []
-    for i, text in enumerate(texts):
-        for word in vocabulary(text):
-            if word in vocab:
-                rows.append(i)
-                cols.append(vocab[word])
-    data = np.ones(len(rows))
-    return sp.csr_matrix((data, (rows, cols)), shape=(len(texts), len(vocab)))
-
-
-def fit(x: np.ndarray, texts: list[str], y: np.ndarray, penalty: float) -> ProseModel:
-    """Logistic regression on standardised ``x`` and word presence, L2 penalty on every weight
-    but the bias, by L-BFGS (deterministic from zero weights)."""
+def fit(x: np.ndarray, y: np.ndarray, penalty: float) -> ProseModel:
+    """Logistic regression on standardised ``x`` by Newton's method, L2 penalty on every
+    weight but the bias (deterministic: it starts from zero weights)."""
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
-    df = Counter(w for t in texts for w in vocabulary(t))
-    vocab = {w: i for i, w in enumerate(sorted(w for w, n in df.items() if n >= MIN_DF))}
-    z = sp.hstack(
-        [sp.csr_matrix((x - mean) / scale), word_matrix(texts, vocab), np.ones((len(x), 1))]
-    ).tocsr()
-    n_weights = z.shape[1]
-
-    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
-        logit = z @ w
-        p = 1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30)))
-        eps = 1e-12
-        value = -np.mean(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))
-        penalised = w.copy()
-        penalised[-1] = 0.0
-        value += 0.5 * penalty * float(penalised @ penalised)
-        gradient = z.T @ (p - y) / len(y) + penalty * penalised
-        return float(value), np.asarray(gradient)
-
-    result = minimize(loss, np.zeros(n_weights), jac=True, method="L-BFGS-B",
-                      options={"maxiter": 1000})  # fmt: skip
-    w = result.x
-    dense = x.shape[1]
-    words = {
-        word: round(float(w[dense + i]), 4)
-        for word, i in vocab.items()
-        if abs(w[dense + i]) >= 0.01
-    }
+    z = np.column_stack([(x - mean) / scale, np.ones(len(x))])
+    w = np.zeros(z.shape[1])
+    ridge = penalty * np.eye(z.shape[1])
+    ridge[-1, -1] = 0.0
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
+        gradient = z.T @ (p - y) / len(y) + ridge @ w
+        hessian = (z * (p * (1 - p))[:, None]).T @ z / len(y) + ridge + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
     return ProseModel(
-        tuple(float(v) for v in mean),
-        tuple(float(v) for v in scale),
-        tuple(float(v) for v in w[:dense]),
-        float(w[-1]),
+        tuple(round(float(v), 6) for v in mean),
+        tuple(round(float(v), 6) for v in scale),
+        tuple(round(float(v), 6) for v in w[:-1]),
+        round(float(w[-1]), 6),
         0.5,
-        words,
     )
 
 
@@ -188,9 +152,7 @@ def main() -> None:
         for f in range(args.folds):
             test = k == f
             model = fit(*data.rows(~test), penalty)
-            p[test] = model.probability(
-                data.x[test], [t for t, i in zip(data.texts, test, strict=True) if i]
-            )
+            p[test] = model.probability(data.x[test])
         held[penalty] = p
     penalty, threshold = max(
         ((c, t) for c in PENALTIES for t in THRESHOLDS),
@@ -230,9 +192,6 @@ def main() -> None:
     )
     for name, weight in sorted(zip(FEATURES, final.weights, strict=True), key=lambda t: -abs(t[1])):
         print(f"  {name:<20} {weight:+.2f}")
-    top = sorted(final.words.items(), key=lambda t: -abs(t[1]))[:25]
-    print(f"  {len(final.words)} words weigh; the heaviest:",
-          ", ".join(f"{w} {v:+.2f}" for w, v in top))  # fmt: skip
     if not args.dry_run:
         out = {"penalty": penalty, **final.to_json()}
         _MODEL.write_text(json.dumps(out, indent=1) + "\n", "utf-8")

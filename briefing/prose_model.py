@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -36,10 +36,58 @@ _MODEL = Path(__file__).parent / "data" / "prose_model.json"
 _TOKEN = re.compile(r"[^\W_][\w'’.\-]*")
 # Closed classes, lower-cased: reporting verbs of news prose, the reader addressed, the writer.
 _REPORTING = frozenset(
-    "said says say told tells according added adds announced stated reported confirmed".split()
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "according",
+        "added",
+        "adds",
+        "announced",
+        "stated",
+        "reported",
+        "confirmed",
+    ]
 )
-_SECOND = frozenset("you your you're yours yourself you'll you've".split())
-_FIRST = frozenset("i me my we our us i'm we're i've".split())
+_SECOND = frozenset(["you", "your", "you're", "yours", "yourself", "you'll", "you've"])
+_FIRST = frozenset(["i", "me", "my", "we", "our", "us", "i'm", "we're", "i've"])
+# When: news is dated ("on Tuesday", "in March", "last year", "in 2012").
+_TIME = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "yesterday",
+        "today",
+        "tonight",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "years",
+        "ago",
+    ]
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_THIRD = frozenset(["he", "she", "they", "his", "her", "their", "him", "them"])
 _URL = re.compile(r"https?://|www\.|\.com\b|@\w|#\w")
 _PAST = re.compile(r"[a-z]{3,}ed$")
 #: Sentence features, then the same averaged over the sentence's page (see :func:`features`).
@@ -54,6 +102,8 @@ SENTENCE_FEATURES = (
     "first_person",
     "reporting",
     "past",
+    "time",
+    "third_person",
     "names",
     "leans",
     "question",
@@ -68,11 +118,13 @@ PAGE_FEATURES = (
     "page_names",
     "page_past",
     "page_digits",
+    "page_time",
+    "page_third_person",
 )
 FEATURES = SENTENCE_FEATURES + PAGE_FEATURES
 #: Sentence features that are averaged over the page (in ``PAGE_FEATURES`` order, after the
 #: page's size and its share of prose-shaped sentences).
-_AVERAGED = ("reporting", "second_person", "names", "past", "digits")
+_AVERAGED = ("reporting", "second_person", "names", "past", "digits", "time", "third_person")
 
 
 @dataclass(frozen=True)
@@ -85,19 +137,12 @@ class ProseModel:
     bias: float
     threshold: float
     page_threshold: float = 1.0
-    words: Mapping[str, float] = field(default_factory=dict)
 
-    def probability(self, x: Matrix, texts: Sequence[str] = ()) -> Matrix:
-        """Probability that each row of ``x`` (see :func:`features`) is *not* prose; with
-        ``texts`` (the rows' sentences) their words' weights count too."""
+    def probability(self, x: Matrix) -> Matrix:
+        """Probability that each row of ``x`` (see :func:`features`) is *not* prose."""
         z = (x - np.asarray(self.mean)) / np.asarray(self.scale)
         logit = z @ np.asarray(self.weights) + self.bias
-        if texts and self.words:
-            logit = logit + np.asarray([self.word_score(t) for t in texts])
         return np.asarray(1.0 / (1.0 + np.exp(-np.clip(logit, -30, 30))), dtype=np.float64)
-
-    def word_score(self, text: str) -> float:
-        return sum(self.words.get(w, 0.0) for w in vocabulary(text))
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -108,7 +153,6 @@ class ProseModel:
             "bias": self.bias,
             "threshold": self.threshold,
             "page_threshold": self.page_threshold,
-            "words": dict(sorted(self.words.items())),
         }
 
 
@@ -127,13 +171,7 @@ def model() -> ProseModel | None:
         float(data["bias"]),
         float(data["threshold"]),
         float(data["page_threshold"]),
-        dict(data.get("words", {})),
     )
-
-
-def vocabulary(text: str) -> set[str]:
-    """The distinct lower-cased words of a sentence, as the word weights name them."""
-    return {t.lower().replace("’", "'").strip(".'-") for t in _TOKEN.findall(text)} - {""}
 
 
 def _sentence_row(text: str, index: int, size: int) -> list[float]:
@@ -153,6 +191,8 @@ def _sentence_row(text: str, index: int, size: int) -> list[float]:
         sum(1 for t in lower if t in _FIRST) / n,
         float(any(t in _REPORTING for t in lower)),
         sum(1 for t in lower if _PAST.search(t)) / n,
+        float(any(t in _TIME or _YEAR.fullmatch(t) for t in lower)),
+        sum(1 for t in lower if t in _THIRD) / n,
         names / n,
         float(leans_on_context(text)),
         float(is_question(text)),
@@ -197,7 +237,7 @@ def not_prose(texts: Sequence[str], doc: Sequence[int]) -> npt.NDArray[np.bool_]
     m = model()
     if m is None or not texts:
         return np.zeros(len(texts), dtype=bool)
-    p = m.probability(features(texts, doc), texts)
+    p = m.probability(features(texts, doc))
     docs = np.asarray(doc, dtype=np.intp)
     page = np.bincount(docs, weights=p) / np.maximum(np.bincount(docs), 1)
     return np.asarray((p >= m.threshold) | (page[docs] >= m.page_threshold), dtype=bool)

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 import numpy as np
 
 from .models import Analysis, Citation, KeyPoint, Sentence
-from .prose_model import not_prose
 from .sentence_form import stands_alone
 from .sentences import make_sentences
 from .summary_rank import (
@@ -115,7 +114,7 @@ def _usable_pool(graph: SentenceGraph, relevance: Vector, pool: int) -> Vector:
     """
     kept = np.zeros_like(relevance)
     found = 0
-    prose = ~not_prose(graph.texts, graph.doc)
+    prose = ~graph.not_prose
     for row in np.argsort(-relevance, kind="stable").tolist():
         if found >= pool or relevance[row] <= 0:
             break

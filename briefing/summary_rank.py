@@ -91,7 +91,9 @@ class SentenceGraph:
     ``terms`` are the L2-normalised TF-IDF rows. ``similarity`` is their dense cosine matrix
     (sentences x sentences, zero diagonal) when there are at most ``MAX_SENTENCES`` rows;
     beyond that it is ``None`` and ``matrix`` holds the rows as a ``scipy.sparse.csr_matrix``,
-    from which :func:`similarity_to` computes the one row it is asked for.
+    from which :func:`similarity_to` computes the one row it is asked for. ``not_prose``
+    marks the rows the prose model (:func:`briefing.prose_model.not_prose`) judges are not
+    the article's prose: they count as furniture.
     """
 
     similarity: Vector | None
@@ -103,6 +105,7 @@ class SentenceGraph:
     n_docs: int
     terms: TermMatrix
     matrix: Any
+    not_prose: npt.NDArray[np.bool_]
 
 
 def build_graph(docs: Sequence[Sequence[str]], *, dense: bool | None = None) -> SentenceGraph:
@@ -129,7 +132,16 @@ def build_graph(docs: Sequence[Sequence[str]], *, dense: bool | None = None) -> 
     n_docs = sum(1 for d in docs if d)
     matrix = terms.csr() if similarity is None else None
     return SentenceGraph(
-        similarity, doc, index, n_words, words_before, texts, n_docs, terms, matrix
+        similarity,
+        doc,
+        index,
+        n_words,
+        words_before,
+        texts,
+        n_docs,
+        terms,
+        matrix,
+        not_prose(texts, doc.tolist()),
     )
 
 
@@ -205,7 +217,7 @@ def quality(graph: SentenceGraph, profile: Profile = ARTICLE) -> Vector:
             starts = np.cumsum([0, *(len(t.lower()) + 1 for t in graph.texts)])[:-1].tolist()
         rows = np.unique(np.searchsorted(starts, hits, side="right") - 1)
         form[rows] *= _FURNITURE_PENALTY
-    form[not_prose(graph.texts, graph.doc)] *= _FURNITURE_PENALTY
+    form[graph.not_prose] *= _FURNITURE_PENALTY
     return np.asarray(q * form, dtype=np.float64)
 
 
@@ -285,7 +297,7 @@ def select_lead(graph: SentenceGraph, profile: Profile, n: int) -> list[int]:
     )
     order = np.lexsort((graph.doc, graph.index))
     usable = (form >= 1.0) & (graph.n_words >= MIN_WORDS / 2)
-    prose = ~not_prose(graph.texts, graph.doc)
+    prose = ~graph.not_prose
     chosen: list[int] = []
     for wanted in (True, False):
         for row in order.tolist():
