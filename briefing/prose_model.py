@@ -176,7 +176,7 @@ def model() -> ProseModel | None:
 
 def _sentence_row(text: str, index: int, size: int) -> list[float]:
     tokens = _TOKEN.findall(text)
-    lower = [t.lower().replace("’", "'") for t in tokens]
+    lower = [t.lower().replace("’", "'").rstrip(".") for t in tokens]
     n = max(len(tokens), 1)
     # A name: a capitalised word that is not the sentence's first (which is capitalised anyway).
     names = sum(1 for t in tokens[1:] if t[0].isupper())
