@@ -1,6 +1,6 @@
 """The furniture check: how much page furniture reaches the memo, and how well cleaning finds it.
 
-    python bench/bench_furniture.py [--final] [--folds K] [--show]
+    python bench/bench_furniture.py [--final] [--folds K] [--show] [--cross-fit]
 
 Documents (see bench/furniture_data.py) are Multi-News dev articles and a hashed sample of BBC
 articles, each read as a ``.txt`` file through the real ingest; every line carries a label
@@ -15,6 +15,9 @@ credit, tweet or ok; offsets and hashes only). Two figures, per fold of clusters
 
 Dev clusters are split into ``--folds`` folds by hash; ``--final`` reports the untouched
 final slice (25% of clusters by hash) instead, and is meant to be run once, at the end.
+``--cross-fit`` scores each dev fold with a prose model (:mod:`briefing.prose_model`) fitted
+on the other folds (``bench/train_prose_model.py``), as the shipped one was fitted on all of
+them: the dev figure for sentences the model never saw.
 """
 
 from __future__ import annotations
