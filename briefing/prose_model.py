@@ -21,7 +21,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -175,12 +175,19 @@ def model() -> ProseModel | None:
 
 
 def _sentence_row(text: str, index: int, size: int) -> list[float]:
+    return [*_text_features(text), index / max(size - 1, 1), float(index == 0)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _text_features(text: str) -> tuple[float, ...]:
+    """The features of a sentence's own text (cached: a sentence is ranked for its article's
+    summary, then again for the key points)."""
     tokens = _TOKEN.findall(text)
     lower = [t.lower().replace("’", "'").rstrip(".") for t in tokens]
     n = max(len(tokens), 1)
     # A name: a capitalised word that is not the sentence's first (which is capitalised anyway).
     names = sum(1 for t in tokens[1:] if t[0].isupper())
-    return [
+    return (
         float(np.log1p(len(tokens))),
         float(ends_sentence(text.strip())),
         capital_share(text),
@@ -196,9 +203,7 @@ def _sentence_row(text: str, index: int, size: int) -> list[float]:
         names / n,
         float(leans_on_context(text)),
         float(is_question(text)),
-        index / max(size - 1, 1),
-        float(index == 0),
-    ]
+    )
 
 
 def features(texts: Sequence[str], doc: Sequence[int]) -> Matrix:
