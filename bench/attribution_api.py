@@ -81,7 +81,7 @@ def _without_countries(text: str) -> tuple[str, set[str]]:
     found = find_countries(text)
     chars = list(text)
     for m in found:
-        chars[m.start : m.end] = " " * (m.end - m.start)
+        chars[m.start:m.end] = " " * (m.end - m.start)
     return "".join(chars), {m.iso3 for m in found if m.iso3}
 
 

@@ -54,7 +54,8 @@ def run(rows: list[dict[str, object]], verbose: bool, label: str) -> float:
             right[key][1] += 1
         if ok and ds.startswith("PLOVER"):
             events = set(row["events"])  # type: ignore[call-overload]
-            labels = {to_plover(s.stance) for c in gold & set(found) for s in found[c].statements}
+            labels = {to_plover(s.stance) for c in gold & set(found)
+                      for s in found[c].statements}
             stance_n += 1
             stance_ok += bool(labels & events)
             if verbose and not labels & events:
@@ -68,10 +69,8 @@ def run(rows: list[dict[str, object]], verbose: bool, label: str) -> float:
         n_ok, n = right[key]
         print(f"  accuracy {key:22s} {n_ok:4d}/{n:<4d} = {n_ok / n:.3f}")
     if stance_n:
-        print(
-            f"  stance agreement (PLOVER, source found) {stance_ok}/{stance_n} = "
-            f"{stance_ok / stance_n:.3f}"
-        )
+        print(f"  stance agreement (PLOVER, source found) {stance_ok}/{stance_n} = "
+              f"{stance_ok / stance_n:.3f}")
     if verbose:
         print("\n".join(misses))
     n_ok, n = right["all"]
@@ -81,19 +80,14 @@ def run(rows: list[dict[str, object]], verbose: bool, label: str) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", "-v", action="store_true", help="list the misses")
-    parser.add_argument(
-        "--split",
-        choices=["all", "dev", "held-out"],
-        default=None,
-        help="score one split only (default: all three)",
-    )
+    parser.add_argument("--split", choices=["all", "dev", "held-out"], default=None,
+                        help="score one split only (default: all three)")
     args = parser.parse_args(argv)
     if not DATA.is_file():
         print(f"skipped: {DATA} is absent (the shared benchmark data sits beside the repo)")
         return 0
-    rows = [
-        json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
     splits = {
         "all": rows,
         "dev": [r for i, r in enumerate(rows) if not held_out(i)],

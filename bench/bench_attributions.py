@@ -55,9 +55,8 @@ from attribution_api import (
 from briefing.models import Analysis, Article, Statement
 
 DATA = SHARED / "bench" / "attributions_dev.jsonl"
-_INDEFINITE = frozenset(
-    {"a", "an", "one", "some", "several", "many", "two", "three", "few", "another", "any"}
-)
+_INDEFINITE = frozenset({"a", "an", "one", "some", "several", "many", "two", "three", "few",
+                         "another", "any"})
 
 
 @dataclass
@@ -95,14 +94,9 @@ def overlaps(a: list[tuple[int, int]], b: list[list[int]]) -> bool:
 
 
 def score_article(row: dict[str, Any], score: Score, verbose: bool) -> None:
-    article = Article(
-        id=row["id"],
-        path=row["id"],
-        title=row.get("title") or "",
-        text=row["text"],
-        outlet=row.get("publisher") or "",
-        published=row.get("date") or "",
-    )
+    article = Article(id=row["id"], path=row["id"], title=row.get("title") or "",
+                      text=row["text"], outlet=row.get("publisher") or "",
+                      published=row.get("date") or "")
     started = time.perf_counter()
     analysis = statements_of(article)
     score.seconds += time.perf_counter() - started
@@ -123,55 +117,40 @@ def score_article(row: dict[str, Any], score: Score, verbose: bool) -> None:
         score.right += ok
         if verbose and not ok:
             got = "; ".join(f"{s.country}:{s.speaker}" for s in hits) or "not found"
-            score.misses.append(
-                f"  {row['id'][:40]} source={source_head(attr['source'])!r}"
-                f" cue={attr['cue']!r} got={got}"
-            )
+            score.misses.append(f"  {row['id'][:40]} source={source_head(attr['source'])!r}"
+                                f" cue={attr['cue']!r} got={got}")
 
 
 def report(label: str, score: Score) -> None:
     def ratio(a: int, b: int) -> float:
         return a / b if b else 0.0
 
-    print(
-        f"[{label}] {score.articles} articles, {score.attributions} attributions, "
-        f"{score.counted} reported speech with a named source"
-    )
-    print(
-        f"  found with the right speaker  {ratio(score.right, score.counted):.2f}  "
-        f"({score.right}/{score.counted})"
-    )
-    print(
-        f"  speaker right when found      {ratio(score.right, score.covered):.2f}  "
-        f"({score.right}/{score.covered} covered by a statement)"
-    )
-    print(
-        f"  speed                         {score.sentences / max(score.seconds, 1e-9):,.0f} "
-        f"sentences/s ({score.sentences} sentences, {score.seconds:.2f} s, "
-        "analyse() per article, summary included)"
-    )
+    print(f"[{label}] {score.articles} articles, {score.attributions} attributions, "
+          f"{score.counted} reported speech with a named source")
+    print(f"  found with the right speaker  {ratio(score.right, score.counted):.2f}  "
+          f"({score.right}/{score.counted})")
+    print(f"  speaker right when found      {ratio(score.right, score.covered):.2f}  "
+          f"({score.right}/{score.covered} covered by a statement)")
+    print(f"  speed                         {score.sentences / max(score.seconds, 1e-9):,.0f} "
+          f"sentences/s ({score.sentences} sentences, {score.seconds:.2f} s, "
+          "analyse() per article, summary included)")
     for line in score.misses:
         print(line)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--heldout", action="store_true", help="also score the held-out articles (final check only)"
-    )
+    parser.add_argument("--heldout", action="store_true",
+                        help="also score the held-out articles (final check only)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list the misses")
-    parser.add_argument(
-        "--list-heldout",
-        action="store_true",
-        help="print the ids of the held-out articles and stop",
-    )
+    parser.add_argument("--list-heldout", action="store_true",
+                        help="print the ids of the held-out articles and stop")
     args = parser.parse_args(argv)
     if not DATA.is_file():
         print(f"skipped: {DATA} is absent (the shared benchmark data sits beside the repo)")
         return 0
-    rows = [
-        json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
+    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
     if args.list_heldout:
         print("\n".join(r["id"] for r in rows if held_out(r["id"])))
         return 0

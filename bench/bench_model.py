@@ -30,16 +30,12 @@ def _gold(nlp, name: str):  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 
     if name == "ewt":
-        return [
-            to_doc(nlp.vocab, s, with_entities=False)
-            for s in read_conllu(TREEBANK / "ud_english_ewt" / "en_ewt-ud-test.conllu")
-        ]
+        return [to_doc(nlp.vocab, s, with_entities=False)
+                for s in read_conllu(TREEBANK / "ud_english_ewt" / "en_ewt-ud-test.conllu")]
     if name == "gum":
-        return [
-            to_doc(nlp.vocab, s, with_entities=True)
-            for s in read_conllu(TREEBANK / "ud_english_gum" / "en_gum-ud-test.conllu")
-            if genre(s.doc_id) not in GUM_EXCLUDED_GENRES
-        ]
+        return [to_doc(nlp.vocab, s, with_entities=True)
+                for s in read_conllu(TREEBANK / "ud_english_gum" / "en_gum-ud-test.conllu")
+                if genre(s.doc_id) not in GUM_EXCLUDED_GENRES]
     uner = read_uner(TREEBANK / "uner_english_ewt" / "en_ewt-ud-test.iob2")
     docs = []
     from spacy.tokens import Doc
@@ -47,10 +43,8 @@ def _gold(nlp, name: str):  # type: ignore[no-untyped-def]
     for rows in uner.values():
         words = [w for w, _ in rows]
         doc = Doc(nlp.vocab, words=words)
-        doc.set_ents(
-            [Span(doc, s, e, label=lab) for s, e, lab in iob_spans([t for _, t in rows])],
-            default="outside",
-        )
+        doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in iob_spans([t for _, t in rows])],
+                     default="outside")
         docs.append(doc)
     return docs
 
@@ -65,10 +59,8 @@ def main() -> None:
     import spacy
 
     nlp = spacy.load(args.model)
-    print(
-        f"model {args.model} "
-        f"({sum(p.stat().st_size for p in args.model.rglob('*') if p.is_file()) / 1e6:.1f} MB)"
-    )
+    print(f"model {args.model} "
+          f"({sum(p.stat().st_size for p in args.model.rglob('*') if p.is_file()) / 1e6:.1f} MB)")
     for name in ("ewt", "gum", "uner"):
         docs = _gold(nlp, name)
         examples = _examples(nlp, docs)
@@ -78,23 +70,13 @@ def main() -> None:
         secs = time.perf_counter() - t0
         parts = [f"{name:5s} {len(docs):5d} sentences"]
         if name != "uner":
-            parts += [
-                f"{label} {scores[key] * 100:5.1f}"
-                for label, key in (
-                    ("UPOS", "pos_acc"),
-                    ("XPOS", "tag_acc"),
-                    ("lemma", "lemma_acc"),
-                    ("UAS", "dep_uas"),
-                    ("LAS", "dep_las"),
-                )
-            ]
+            parts += [f"{label} {scores[key] * 100:5.1f}" for label, key in (
+                ("UPOS", "pos_acc"), ("XPOS", "tag_acc"), ("lemma", "lemma_acc"),
+                ("UAS", "dep_uas"), ("LAS", "dep_las"))]
         if name != "ewt":
             per = scores.get("ents_per_type") or {}
-            parts.append(
-                f"NER F1 {scores['ents_f'] * 100:5.1f} ("
-                + ", ".join(f"{k} {v['f'] * 100:.1f}" for k, v in sorted(per.items()))
-                + ")"
-            )
+            parts.append(f"NER F1 {scores['ents_f'] * 100:5.1f} (" + ", ".join(
+                f"{k} {v['f'] * 100:.1f}" for k, v in sorted(per.items())) + ")")
         parts.append(f"{words / secs:,.0f} words/s")
         print("  ".join(parts), flush=True)
 

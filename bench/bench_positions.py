@@ -89,9 +89,8 @@ def load_articles() -> dict[str, Article]:
     return {k: Article(id=k, path=k, title="", text=v) for k, v in texts.items()}
 
 
-def score_article(
-    analysis: Analysis, gold: list[dict[str, Any]], score: Score, verbose: bool
-) -> None:
+def score_article(analysis: Analysis, gold: list[dict[str, Any]], score: Score,
+                  verbose: bool) -> None:
     """Add one article's figures to ``score``."""
     by_sentence: dict[int, list[Statement]] = defaultdict(list)
     for st in analysis.statements:
@@ -118,10 +117,8 @@ def score_article(
             if verbose and (sts or g["position"]):
                 what = "FALSE" if sts else "MISSED"
                 got = "; ".join(f"{s.country}:{s.speaker}" for s in sts)
-                score.misses.append(
-                    f"  {what} {analysis.article.id}#{i} gold={g['speaker']}"
-                    f" {g['countries']} got={got}: {g['text'][:90]}"
-                )
+                score.misses.append(f"  {what} {analysis.article.id}#{i} gold={g['speaker']}"
+                                    f" {g['countries']} got={got}: {g['text'][:90]}")
             continue
         score.pos_hit += 1
         words, _ = name_words(g["speaker"] or "")
@@ -129,10 +126,8 @@ def score_article(
         score.speaker_ok += ok
         if verbose and not ok:
             got = "; ".join(f"{s.country}:{s.speaker}" for s in sts)
-            score.misses.append(
-                f"  SPEAKER {analysis.article.id}#{i} gold={g['speaker']}"
-                f" {g['countries']} got={got}"
-            )
+            score.misses.append(f"  SPEAKER {analysis.article.id}#{i} gold={g['speaker']}"
+                                f" {g['countries']} got={got}")
         if g["stance"] and g["stance"] != "STATEMENT":
             score.stance_n += 1
             score.stance_ok += any(s.stance == g["stance"] for s in sts)
@@ -142,33 +137,21 @@ def report(label: str, score: Score, seconds: float) -> None:
     p = ratio(score.pairs_hit, score.pairs_sys)
     r = ratio(score.pairs_hit, score.pairs_gold)
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    print(
-        f"[{label}] {score.sentences} sentences, {score.pos_gold} gold positions, "
-        f"{score.pairs_gold} gold pairs"
-    )
-    print(
-        f"  pairs              P {p:.2f}  R {r:.2f}  F1 {f1:.2f}  "
-        f"({score.pairs_hit} right of {score.pairs_sys} listed)"
-    )
-    print(
-        f"  position sentences P {ratio(score.pos_hit, score.pos_sys):.2f}  "
-        f"R {ratio(score.pos_hit, score.pos_gold):.2f}  "
-        f"({score.pos_hit} of {score.pos_sys} listed are positions)"
-    )
-    print(
-        f"  speaker right      {ratio(score.speaker_ok, score.pos_hit):.2f}  "
-        f"({score.speaker_ok}/{score.pos_hit} positions found)"
-    )
-    print(
-        f"  stance agreement   {ratio(score.stance_ok, score.stance_n):.2f}  "
-        f"({score.stance_ok}/{score.stance_n} found positions with a specific gold stance)"
-    )
+    print(f"[{label}] {score.sentences} sentences, {score.pos_gold} gold positions, "
+          f"{score.pairs_gold} gold pairs")
+    print(f"  pairs              P {p:.2f}  R {r:.2f}  F1 {f1:.2f}  "
+          f"({score.pairs_hit} right of {score.pairs_sys} listed)")
+    print(f"  position sentences P {ratio(score.pos_hit, score.pos_sys):.2f}  "
+          f"R {ratio(score.pos_hit, score.pos_gold):.2f}  "
+          f"({score.pos_hit} of {score.pos_sys} listed are positions)")
+    print(f"  speaker right      {ratio(score.speaker_ok, score.pos_hit):.2f}  "
+          f"({score.speaker_ok}/{score.pos_hit} positions found)")
+    print(f"  stance agreement   {ratio(score.stance_ok, score.stance_n):.2f}  "
+          f"({score.stance_ok}/{score.stance_n} found positions with a specific gold stance)")
     if score.unmatched:
         print(f"  ({score.unmatched} statements on sentences the gold does not have)")
-    print(
-        f"  speed              {score.sentences / seconds:,.0f} sentences/s "
-        f"({seconds:.2f} s, analyse() per article, summary included)"
-    )
+    print(f"  speed              {score.sentences / seconds:,.0f} sentences/s "
+          f"({seconds:.2f} s, analyse() per article, summary included)")
     for line in score.misses:
         print(line)
 
@@ -181,21 +164,16 @@ def seed_checks(analyses: dict[str, Analysis]) -> None:
     lavrov = {p.iso3 for p in section for s in p.statements if "Lavrov" in (s.speaker or "")}
     missing, extra = SEED_COUNTRIES - found, found - SEED_COUNTRIES
     verdict = f"MISSING {' '.join(sorted(missing))}" if missing else "ok"
-    print(
-        f"[seeds] countries {' '.join(sorted(found))}; want {' '.join(sorted(SEED_COUNTRIES))}"
-        f" -> {verdict}{', extra ' + ' '.join(sorted(extra)) if extra else ''}"
-    )
-    print(
-        f"[seeds] Lavrov's statements under: {' '.join(sorted(lavrov)) or 'none'} -> "
-        f"{'ok' if lavrov == {'RUS'} else 'WRONG'}"
-    )
+    print(f"[seeds] countries {' '.join(sorted(found))}; want {' '.join(sorted(SEED_COUNTRIES))}"
+          f" -> {verdict}{', extra ' + ' '.join(sorted(extra)) if extra else ''}")
+    print(f"[seeds] Lavrov's statements under: {' '.join(sorted(lavrov)) or 'none'} -> "
+          f"{'ok' if lavrov == {'RUS'} else 'WRONG'}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--heldout", action="store_true", help="also score the held-out articles (final check only)"
-    )
+    parser.add_argument("--heldout", action="store_true",
+                        help="also score the held-out articles (final check only)")
     parser.add_argument("--verbose", "-v", action="store_true", help="list errors")
     args = parser.parse_args(argv)
     for path in (GOLD, MULTINEWS, SEEDS):
@@ -208,10 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     articles = load_articles()
     missing = sorted(set(gold) - set(articles))
     if missing:
-        print(
-            f"bench_positions: {GOLD.name} names articles not in the data: {missing}",
-            file=sys.stderr,
-        )
+        print(f"bench_positions: {GOLD.name} names articles not in the data: {missing}",
+              file=sys.stderr)
         return 1
     parts = ["dev", "held-out", "all"] if args.heldout else ["dev"]
     scores = {p: Score() for p in parts}
@@ -228,12 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in (part, "all"):
             if name in scores:
                 seconds[name] += took
-                score_article(
-                    analyses[key],
-                    sorted(gold[key], key=lambda g: g["sentence"]),
-                    scores[name],
-                    args.verbose and name != "all",
-                )
+                score_article(analyses[key], sorted(gold[key], key=lambda g: g["sentence"]),
+                              scores[name], args.verbose and name != "all")
     for part in parts:
         report(part, scores[part], max(seconds[part], 1e-9))
     seed_checks(analyses)
@@ -242,3 +214,4 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+

@@ -73,10 +73,8 @@ def splice(rows: list[dict[str, str]], total: int) -> list[dict[str, str]]:
         tail = group[(position[head["id"]] + step) % len(group)]
         first, second = _SENTENCE_END.split(head["text"]), _SENTENCE_END.split(tail["text"])
         budget = 0.45 * min(len(head["text"].split()), len(tail["text"].split()))
-        text = (
-            " ".join(_within(first, budget))
-            + "\n\n"
-            + " ".join(reversed(_within(second[::-1], budget)))
+        text = " ".join(_within(first, budget)) + "\n\n" + " ".join(
+            reversed(_within(second[::-1], budget))
         )
         title = f"{head['title']} / {tail['title']}"
         out.append({"id": f"{head['id']}-x{step}", "category": head["category"],

@@ -80,9 +80,8 @@ def _actor(raw: Any, n: int, path: Path | str) -> Actor:
     """One entry of an actors file, checked; errors name the entry."""
     label = f"entry {n}"
     if not isinstance(raw, dict):
-        raise _where(
-            path, f"{label}: expected a mapping with name and country, got {type(raw).__name__}"
-        )
+        raise _where(path, f"{label}: expected a mapping with name and country, "
+                           f"got {type(raw).__name__}")
     name = raw.get("name")
     if isinstance(name, str) and name.strip():
         label = f"entry {n} ({name})"
@@ -93,10 +92,8 @@ def _actor(raw: Any, n: int, path: Path | str) -> Actor:
         raise _where(path, f"{label}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
     country = raw.get("country")
     if not isinstance(country, str) or not is_country_code(country):
-        raise _where(
-            path,
-            f"{label}: 'country' must be an ISO 3166 alpha-3 code such as RUS, got {country!r}",
-        )
+        raise _where(path, f"{label}: 'country' must be an ISO 3166 alpha-3 code such as RUS, "
+                           f"got {country!r}")
     role = raw.get("role", "") or ""
     if not isinstance(role, str):
         raise _where(path, f"{label}: 'role' must be a string")
@@ -122,9 +119,8 @@ def parse_actors(text: str, path: Path | str = "actors.yaml") -> ActorBook:
         return ActorBook()
     entries = doc.get("actors") if isinstance(doc, dict) else doc
     if isinstance(doc, dict) and set(doc) - {"actors"}:
-        raise _where(
-            path, f"unknown top-level key(s): {', '.join(sorted(map(str, doc)))}; expected 'actors'"
-        )
+        raise _where(path, f"unknown top-level key(s): {', '.join(sorted(map(str, doc)))}"
+                           "; expected 'actors'")
     if entries is None:
         return ActorBook()
     if not isinstance(entries, list):

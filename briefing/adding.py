@@ -155,7 +155,9 @@ def save(draft: Draft, folder: Path, fallback: str) -> tuple[Path, bool]:
     same article (nothing written).
     """
     if not draft.title.strip():  # give it the title `build` would show, for all to see
-        draft = replace(draft, title=title_and_body(draft, file_name(draft, fallback))[0])
+        draft = replace(
+            draft, title=title_and_body(draft, file_name(draft, fallback))[0]
+        )
     text = to_markdown(draft)
     stem = file_name(draft, fallback)
     there = same_article(folder, stem, text)

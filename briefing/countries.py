@@ -37,24 +37,8 @@ def _wordset(words: str) -> frozenset[str]:
 
 # Country words that are also given names or surnames; dropped next to another name.
 _PERSONISH = frozenset({"Jordan", "Chad", "Washington", "Georgia"})
-_FOODS = frozenset(
-    {
-        "dinner",
-        "sandwich",
-        "sandwiches",
-        "breast",
-        "leg",
-        "legs",
-        "meat",
-        "burger",
-        "burgers",
-        "roast",
-        "stuffing",
-        "gravy",
-        "bacon",
-        "slices",
-    }
-)
+_FOODS = frozenset({"dinner", "sandwich", "sandwiches", "breast", "leg", "legs", "meat",
+                    "burger", "burgers", "roast", "stuffing", "gravy", "bacon", "slices"})
 _NOT_NAMES = _wordset(
     """A An The In On At Of For From To By With And But Or As After Before During Since Until
     Under Over Into Against Between Among Across Near Visiting Neighbouring Neighboring
@@ -132,12 +116,8 @@ def _surfaces() -> dict[str, tuple[str, str]]:
             if n.startswith("the "):
                 add(n[4:], iso, NAME)
     for iso, e in (extra.get("countries") or {}).items():
-        for key, kind in (
-            ("seats", SEAT),
-            ("demonyms", DEMONYM),
-            ("names", NAME),
-            ("abbrev", ABBREV),
-        ):
+        for key, kind in (("seats", SEAT), ("demonyms", DEMONYM), ("names", NAME),
+                          ("abbrev", ABBREV)):
             for s in e.get(key) or []:
                 for form in [s, *(_plural(s) if kind == DEMONYM else [])]:
                     add(form, iso, kind, force=form == s)
@@ -201,23 +181,17 @@ def _keep(text: str, m: re.Match[str], context: str) -> bool:
     word = m.group()
     if word in _PERSONISH:
         before, after = _word_before(text, m.start()), _word_after(text, m.end())
-        at_start = not text[: m.start()].strip() or re.search(r"[.!?:\"“]\s*$", text[: m.start()])
-        if (
-            before[:1].isupper()
-            and before not in _NOT_NAMES
-            and not at_start
-            and not re.search(r"[,;(]\s*$", text[: m.start()])
-        ):
+        at_start = not text[: m.start()].strip() or re.search(r"[.!?:\"“]\s*$",
+                                                             text[: m.start()])
+        if before[:1].isupper() and before not in _NOT_NAMES and not at_start and \
+                not re.search(r"[,;(]\s*$", text[: m.start()]):
             return False
         if after[:1].isupper() and after not in _NOT_NAMES and after not in _surfaces():
             return False
         if re.match(r"\s*,\s*(?:who|whose)\b", text[m.end() :]):
             return False
-        if (
-            word == "Georgia"
-            and not _GEORGIA_COUNTRY_CUES.search(context)
-            and _US_STATE_CUES.search(context)
-        ):
+        if word == "Georgia" and not _GEORGIA_COUNTRY_CUES.search(context) and \
+                _US_STATE_CUES.search(context):
             return False
     after = _word_after(text, m.end())
     if word == "Turkey" and after.lower() in _FOODS:

@@ -170,9 +170,8 @@ def move_targets(first: Iterable[str] = ()) -> list[tuple[str, str]]:
     everyone = {c.alpha_3: actor_name(c.alpha_3) for c in pycountry.countries}
     everyone |= {code: f"{code} ({name})" for code, (name, _) in BODY_NAMES.items()}
     head = [(c, everyone.get(c, actor_name(c))) for c in dict.fromkeys(first) if c]
-    rest = sorted(
-        ((c, n) for c, n in everyone.items() if c not in dict(head)), key=lambda item: item[1]
-    )
+    rest = sorted(((c, n) for c, n in everyone.items() if c not in dict(head)),
+                  key=lambda item: item[1])
     return head + rest
 
 

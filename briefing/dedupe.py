@@ -53,9 +53,8 @@ class _Hashes:
 
     def shingles(self, words: list[str]) -> npt.NDArray[np.uint64]:
         """The distinct hashed word 5-grams of ``words``."""
-        ids = np.array(
-            [zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words], dtype=np.uint64
-        )
+        ids = np.array([zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in words],
+                       dtype=np.uint64)
         if len(ids) < SHINGLE:
             return np.empty(0, dtype=np.uint64)
         count = len(ids) - SHINGLE + 1

@@ -49,10 +49,7 @@ def quoted(text: str) -> str:
     starts_open = missing > 0 or body.startswith(tuple(_OPENING + '"'))
     closed_inside = [d for d in depths if d == 0]
     ends_at_last = (not closed_inside and depth > 0) or (
-        missing <= 1
-        and len(closed_inside) == 1
-        and depths[-1] == 0
-        and inner.endswith("’")
+        missing <= 1 and len(closed_inside) == 1 and depths[-1] == 0 and inner.endswith("’")
         and _last_mark(body) == len(body) - 1
     )
     if starts_open and ends_at_last:

@@ -38,22 +38,8 @@ _TABLE: dict[str, tuple[str, str]] = {
 }
 
 #: Labels for things done rather than said.
-EVENTS = frozenset(
-    {
-        "COOPERATE",
-        "AID",
-        "CONCEDE",
-        "RETREAT",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-        "FIGHT",
-        "INVESTIGATE",
-        "PROTEST",
-        "CONSULT",
-    }
-)
+EVENTS = frozenset({"COOPERATE", "AID", "CONCEDE", "RETREAT", "SANCTION", "MOBILIZE", "COERCE",
+                    "ASSAULT", "FIGHT", "INVESTIGATE", "PROTEST", "CONSULT"})
 
 #: The stance vocabulary, PLOVER-aligned, plus the neutral STATEMENT.
 STANCES: tuple[str, ...] = tuple(_TABLE)

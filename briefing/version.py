@@ -16,31 +16,11 @@ _PACKAGE = Path(__file__).resolve().parent
 # Modules that only present, store or fetch: editing them cannot change an analysis.
 # (Anything not listed counts, so a new analysing module is covered without a change here.)
 _NOT_ANALYSIS = frozenset(
-    {
-        "__init__.py",
-        "adding.py",
-        "cli.py",
-        "cli_common.py",
-        "cli_sources.py",
-        "config.py",
-        "errors.py",
-        "fetch.py",
-        "fsutil.py",
-        "library.py",
-        "parallel.py",
-        "render.py",
-        "templates.py",
-        "version.py",
-        "workspace.py",
-        "mdtext.py",
-        "sandbox.py",
-        # These shape the Article, whose every field is part of the cache key already.
-        "ingest.py",
-        "clean.py",
-        "language.py",
-        "dedupe.py",
-        "names.py",
-    }
+    {"__init__.py", "adding.py", "cli.py", "cli_common.py", "cli_sources.py", "config.py",
+     "errors.py", "fetch.py", "fsutil.py", "library.py", "parallel.py", "render.py", "templates.py",
+     "version.py", "workspace.py", "mdtext.py", "sandbox.py",
+     # These shape the Article, whose every field is part of the cache key already.
+     "ingest.py", "clean.py", "language.py", "dedupe.py", "names.py"}
 )
 
 
@@ -67,11 +47,8 @@ def code_version() -> str:
     modules = [p for p in sorted(_PACKAGE.glob("*.py")) if p.name not in _NOT_ANALYSIS]
     modules += sorted((_PACKAGE / "positions").glob("*.py"))  # the attribution pipeline
     # the trained parser: its meta.json changes with every retraining (scores, version)
-    files = (
-        modules
-        + sorted((_PACKAGE / "data").glob("*"))
-        + [_PACKAGE / "data" / "model" / "meta.json"]
-    )
+    files = modules + sorted((_PACKAGE / "data").glob("*")) + [_PACKAGE / "data" / "model" /
+                                                              "meta.json"]
     for path in files:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")

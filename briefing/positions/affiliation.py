@@ -52,9 +52,8 @@ def _kind_of(m: Mention, default: str) -> str:
     return noun.kind if noun is not None else default
 
 
-def affiliate(
-    m: Mention, on: dt.date | None, book: ActorBook, known: dict[str, Affiliation]
-) -> Affiliation:
+def affiliate(m: Mention, on: dt.date | None, book: ActorBook,
+              known: dict[str, Affiliation]) -> Affiliation:
     """The affiliation of the speaker ``m`` names, article first, then the knowledge base.
 
     ``known`` maps names the article introduced earlier (full name and surname) to what it
@@ -66,9 +65,8 @@ def affiliate(
     if actor is not None:
         return actor
     if m.countries:
-        return Affiliation(
-            COUNTRY, m.countries[0], _kind_of(m, ORGANISATION if m.org and not m.role else OFFICIAL)
-        )
+        return Affiliation(COUNTRY, m.countries[0],
+                           _kind_of(m, ORGANISATION if m.org and not m.role else OFFICIAL))
     if m.state:
         return Affiliation(COUNTRY, m.state, OFFICIAL)
     if m.person:

@@ -36,27 +36,23 @@ if TYPE_CHECKING:
 # Passive-looking predicates whose grammatical subject is still the actor.
 _STATIVE = frozenset({"commit", "oppose", "quote", "concern", "worry"})
 _OPENING = "“«"
-_QUOTES = '“”«»"'
+_QUOTES = "“”«»\""
 _STRIP = ".,;:!?()[]{}\"'“”‘’—–-"
 _HOME_MIN = 2
 _ORG_NOUNS = frozenset(words("company firm group organisation organization corporation"))
 _NAME_WORDS = 5  # a tweet signature's display name, not a sentence
 _TWEET_WORDS = 3  # words before the signature that make a tweet of their own
 # Main verbs that tell what happened, not what an actor holds or decides.
-_NARRATIVE = frozenset(
-    words("""be have meet visit arrive travel fly go come return leave
+_NARRATIVE = frozenset(words("""be have meet visit arrive travel fly go come return leave
     attend hold host kill attack fire shell strike bomb shoot die wound injure fight clash
     invade capture seize storm raid explode crash burn flee escape live work become seem
     appear remain begin start continue happen take give get make see spend win lose play
     score beat gather march walk run sit stand wait look face receive land contribute raise
-    participate search carry cross identify refer join exchange update write""")
-)
+    participate search carry cross identify refer join exchange update write"""))
 # Role nouns that name a body, not a person ("the ministry said": "it", not "he").
-_BODY_NOUNS = frozenset(
-    words("""ministry government administration office department army military
+_BODY_NOUNS = frozenset(words("""ministry government administration office department army military
     police parliament court council committee agency company firm group party embassy regime
-    cabinet commission authority authorities presidency mission delegation command""")
-)
+    cabinet commission authority authorities presidency mission delegation command"""))
 _RUN = 6  # an unclosed quotation mark must not swallow the rest of the article
 _CLOSING = "”»"
 
@@ -147,29 +143,20 @@ def _speaker_of(t: Token) -> Token | None:
     if word == "quote":  # "X was quoted as saying"; "a magazine quoted X as saying"
         quoted_one = [c for c in t.children if c.dep_ in ("nsubj:pass", "nsubjpass", "obj")]
         return quoted_one[0] if quoted_one else None
-    subjects = [
-        c
-        for c in t.children
-        if c.dep_ == "nsubj" or (c.dep_ in ("nsubj:pass", "nsubjpass") and word in _STATIVE)
-    ]
+    subjects = [c for c in t.children if c.dep_ == "nsubj" or (
+        c.dep_ in ("nsubj:pass", "nsubjpass") and word in _STATIVE)]
     if subjects:  # a mis-parse may give two: the one nearest the verb is its head
         before = [c for c in subjects if c.i < t.i]
         return before[-1] if before else subjects[0]
     for c in t.children:
         if c.dep_ in ("obl:agent", "agent") or (
-            c.dep_ == "obl"
-            and any(g.lower_ == "by" for g in c.children)
-            and any(a.dep_ in ("aux:pass", "auxpass") for a in t.children)
-        ):
+                c.dep_ == "obl" and any(g.lower_ == "by" for g in c.children)
+                and any(a.dep_ in ("aux:pass", "auxpass") for a in t.children)):
             return c
     # "agreed and warned", "maintained its opposition, saying": the head's subject acts
-    if (
-        t.head.i != t.i
-        and t.head.pos_ in ("VERB", "AUX")
-        and (
-            t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG" and not is_predicate(t.head))
-        )
-    ):
+    if t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and (
+            t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG"
+                                 and not is_predicate(t.head))):
         return _speaker_of(t.head)
     if t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == ",":  # ", saying …"
         root = t.sent.root
@@ -190,11 +177,8 @@ def _according(t: Token) -> _Act | None:
             for g in c.children if c.lower_ == "to" else ():
                 if g.dep_ in ("pobj", "obj"):
                     x = g
-    if (
-        x is None
-        or x.pos_ not in ("PROPN", "NOUN", "PRON")
-        or (x.pos_ == "NOUN" and role_noun(x.lemma_.lower()) is None)
-    ):
+    if x is None or x.pos_ not in ("PROPN", "NOUN", "PRON") or (
+            x.pos_ == "NOUN" and role_noun(x.lemma_.lower()) is None):
         return None  # "according to UN figures": figures say nothing
     return _Act(x.head if x.head.i != x.i else x, tuple(_conjuncts(x)), True)
 
@@ -216,11 +200,8 @@ def quoted(doc_tokens: Sequence[Token]) -> set[int]:
 def _inverted(t: Token) -> Token | None:
     """The speaker after a reporting verb that ends a quotation: '"…," said Gill'."""
     for c in t.children:
-        if (
-            c.i > t.i
-            and c.dep_ in ("nsubj", "obj", "dobj", "appos", "dep", "obl")
-            and c.pos_ in ("PROPN", "NOUN", "PRON")
-        ):
+        if c.i > t.i and c.dep_ in ("nsubj", "obj", "dobj", "appos", "dep", "obl") and \
+                c.pos_ in ("PROPN", "NOUN", "PRON"):
             return c
     return None
 
@@ -245,8 +226,7 @@ def acts(doc_tokens: Sequence[Token]) -> list[_Act]:
         if subject is None or subject.i in inside:
             continue
         if not (is_predicate(t) or word == "quote") and (
-            negated(t) or subject.dep_ != "nsubj" or subject.pos_ != "PROPN"
-        ):
+                negated(t) or subject.dep_ != "nsubj" or subject.pos_ != "PROPN"):
             continue  # an open-class main verb counts only for a named actor doing it
         if frame and negated(t):
             continue  # "did not say", "did not respond to requests for comment"
@@ -261,40 +241,28 @@ def _main_act(t: Token) -> bool:
     happening) nor a plain state: what an actor does as the subject of the main clause is
     then their act ("Trump slammed Cruz", "the House voted to bar …")."""
     finite = t.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in t.children)
-    return (
-        t.dep_ == "ROOT"
-        and t.pos_ == "VERB"
-        and finite
-        and t.lemma_.lower() not in _NARRATIVE
-        and lemma(t, _NARRATIVE) not in _NARRATIVE
-    )
+    return t.dep_ == "ROOT" and t.pos_ == "VERB" and finite and \
+        t.lemma_.lower() not in _NARRATIVE and lemma(t, _NARRATIVE) not in _NARRATIVE
 
 
 def _subordinate(t: Token) -> bool:
     """A report inside an adverbial or relative clause of another predicate."""
-    return t.dep_ in ("advcl", "acl", "acl:relcl", "relcl", "csubj") and any(
-        c.dep_ == "mark" or c.tag_ in ("WDT", "WP") for c in t.children
-    )
+    return t.dep_ in ("advcl", "acl", "acl:relcl", "relcl", "csubj") and \
+        any(c.dep_ == "mark" or c.tag_ in ("WDT", "WP") for c in t.children)
 
 
 def _split_title(verb: Token, subject: Token) -> tuple[Token, ...]:
     """Other subjects of ``verb`` that end right where ``subject``'s phrase starts."""
     start = min(t.i for t in subject.subtree)
-    return tuple(
-        c
-        for c in verb.children
-        if c.i != subject.i and c.dep_ == subject.dep_ and max(t.i for t in c.subtree) == start - 1
-    )
+    return tuple(c for c in verb.children if c.i != subject.i and c.dep_ == subject.dep_
+                 and max(t.i for t in c.subtree) == start - 1)
 
 
 def outermost(chosen: Sequence[_Act]) -> list[_Act]:
     """The acts not nested in another's content (a conjoined act stands on its own)."""
     verbs = {a.verb.i for a in chosen}
-    return [
-        a
-        for a in chosen
-        if not any(v.i in verbs for v in a.verb.ancestors) or a.verb.dep_ == "conj"
-    ]
+    return [a for a in chosen if not any(v.i in verbs for v in a.verb.ancestors)
+            or a.verb.dep_ == "conj"]
 
 
 def _quote_depth(text: str, depth: int) -> int:
@@ -324,9 +292,8 @@ class _Reader:
     def introduce(self, ps: Parsed) -> None:
         """Note the people and bodies a sentence introduces with a role or a country."""
         heads = {e.root.i for e, _ in ps.people}
-        heads.update(
-            t.i for t in ps.doc if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ in ("PROPN", "NOUN")
-        )
+        heads.update(t.i for t in ps.doc if t.dep_ in ("nsubj", "nsubj:pass") and
+                     t.pos_ in ("PROPN", "NOUN"))
         for i in sorted(heads):
             m = ps.mention(ps.doc[i])
             if not (m.role or m.countries or m.state) or m.pronoun or self._agency(m.text):
@@ -338,16 +305,9 @@ class _Reader:
             if m.person and m.person in self.memory.people:
                 continue
             aff = affiliate(m, self.on, self.book, self.memory.known)
-            self.memory.introduce(
-                _Entry(
-                    self._name(m, ps),
-                    aff,
-                    m.role,
-                    _personal(m, ps.doc[i]),
-                    m.plural,
-                    bool(m.org) and not m.person,
-                )
-            )
+            self.memory.introduce(_Entry(self._name(m, ps), aff, m.role,
+                                         _personal(m, ps.doc[i]), m.plural,
+                                         bool(m.org) and not m.person))
 
     def resolve(self, ps: Parsed, head: Token, extra: Sequence[Token] = ()) -> _Entry | None:
         """The actor a speaker phrase names or refers to; None when it is no one."""
@@ -376,7 +336,8 @@ class _Reader:
         name = self._name(m, ps)
         if aff == NOBODY and not name:
             return None
-        return _Entry(name, aff, m.role, _personal(m, head), m.plural, bool(m.org) and not m.person)
+        return _Entry(name, aff, m.role, _personal(m, head), m.plural,
+                      bool(m.org) and not m.person)
 
     def _earlier(self, m: Mention, head: Token) -> _Entry | None:
         """The actor a definite role phrase with a country refers back to, if any."""
@@ -388,11 +349,8 @@ class _Reader:
     def _agency(self, text: str) -> bool:
         """Whether a phrase names a news agency (a source, never a speaker)."""
         words = text.lower().replace("the ", " ").split()
-        return any(
-            " ".join(words[i:j]) in self.agencies
-            for i in range(len(words))
-            for j in range(i + 1, min(len(words), i + 4) + 1)
-        )
+        return any(" ".join(words[i:j]) in self.agencies
+                   for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
 
     def _name(self, m: Mention, ps: Parsed) -> str:
         """The speaker's name for the memo: the actors book's form when it knows them."""
@@ -409,15 +367,10 @@ class _Reader:
         if aff.group == OTHER and self.home:
             aff = Affiliation(COUNTRY, self.home, aff.kind)
         name = book_actor(author, self.book)
-        return Statement(
-            text=sent.text.strip(),
-            country=aff.iso3,
-            speaker=name.name if name is not None else author,
-            stance="STATEMENT",
-            citations=(Citation(self.article.id, sent.index),),
-            speaker_kind=aff.kind,
-            claim="tweets",
-        )
+        return Statement(text=sent.text.strip(), country=aff.iso3,
+                         speaker=name.name if name is not None else author, stance="STATEMENT",
+                         citations=(Citation(self.article.id, sent.index),),
+                         speaker_kind=aff.kind, claim="tweets")
 
     def _unnamed(self, m: Mention) -> _Entry | None:
         """'a police official', 'officials': an official of the article's own country, when
@@ -425,32 +378,22 @@ class _Reader:
         noun = role_noun(m.role) if m.role else None
         if noun is None or noun.kind != OFFICIAL or not self.home:
             return None
-        return _Entry(
-            m.text, Affiliation(COUNTRY, self.home, OFFICIAL), m.role, not m.plural, m.plural
-        )
+        return _Entry(m.text, Affiliation(COUNTRY, self.home, OFFICIAL), m.role, not m.plural,
+                      m.plural)
 
     def statements(self, sent: Sentence, ps: Parsed) -> list[Statement]:
         """The statements of one sentence: its reporting frames when any has an actor
         (the rest is their content), else its stance acts."""
         resolved = []
         for act in acts(list(ps.doc)):
-            entries = [
-                e
-                for e in (
-                    self.resolve(ps, h, act.extra if i == 0 else ())
-                    for i, h in enumerate(act.speakers)
-                )
-                if e is not None
-            ]
+            entries = [e for e in (self.resolve(ps, h, act.extra if i == 0 else ())
+                                   for i, h in enumerate(act.speakers)) if e is not None]
             if entries:
                 resolved.append((act, entries))
         acts_at = {a.verb.i for a, _ in resolved if not a.frame}
         # "condemned the strikes and said …": the first act is the stance, not the report
-        frames = [
-            a
-            for a, _ in resolved
-            if a.frame and not (a.verb.dep_ == "conj" and a.verb.head.i in acts_at)
-        ]
+        frames = [a for a, _ in resolved if a.frame and not (
+            a.verb.dep_ == "conj" and a.verb.head.i in acts_at)]
         keep = {a.verb.i for a in outermost(frames or [a for a, _ in resolved if not a.frame])}
         out = []
         for act, entries in resolved:
@@ -462,23 +405,13 @@ class _Reader:
             entries.sort(key=lambda e: e.aff.group == OTHER)  # stable: a placed actor first
             first = entries[0]
             label = label_of(act.verb, words, first.aff.iso3)
-            joint = tuple(
-                dict.fromkeys(
-                    e.aff.iso3 for e in entries[1:] if e.aff.iso3 and e.aff.iso3 != first.aff.iso3
-                )
-            )
-            out.append(
-                Statement(
-                    text=sent.text.strip(),
-                    country=first.aff.iso3,
-                    speaker=" and ".join(dict.fromkeys(e.name for e in entries)),
-                    stance=label,
-                    citations=(Citation(self.article.id, sent.index),),
-                    speaker_kind=first.aff.kind,
-                    claim=claim_of(act.verb, label),
-                    joint=joint,
-                )
-            )
+            joint = tuple(dict.fromkeys(e.aff.iso3 for e in entries[1:]
+                                        if e.aff.iso3 and e.aff.iso3 != first.aff.iso3))
+            out.append(Statement(
+                text=sent.text.strip(), country=first.aff.iso3,
+                speaker=" and ".join(dict.fromkeys(e.name for e in entries)), stance=label,
+                citations=(Citation(self.article.id, sent.index),),
+                speaker_kind=first.aff.kind, claim=claim_of(act.verb, label), joint=joint))
         return out
 
 
@@ -486,11 +419,8 @@ def _personal(m: Mention, head: Token) -> bool:
     """Whether a speaker is one person ("the minister") rather than a body or a state."""
     if m.person:
         return True
-    return (
-        bool(m.role)
-        and not (m.org or m.state or m.body or m.plural)
-        and head.lemma_.lower() not in _BODY_NOUNS
-    )
+    return bool(m.role) and not (m.org or m.state or m.body or m.plural) and \
+        head.lemma_.lower() not in _BODY_NOUNS
 
 
 def home_country(text: str) -> str:
@@ -556,13 +486,8 @@ def find_statements(
                 carry = None
             continue
         own = reader.statements(sent, ps) if ps is not None else []
-        if (
-            not own
-            and opens
-            and found
-            and _ends(found[-1]) == sent.index - 1
-            and any(q in found[-1].text for q in _QUOTES)
-        ):
+        if not own and opens and found and _ends(found[-1]) == sent.index - 1 and any(
+                q in found[-1].text for q in _QUOTES):
             # '"A," he said. "B."': the next quotation is the same speaker's
             found[-1] = _extend(found[-1], sent)
             carry = len(found) - 1 if depth else None
@@ -590,7 +515,7 @@ def tweet_author(text: str) -> tuple[str, bool] | None:
     dash = max(text.rfind(d, 0, at) for d in "—–")
     if dash < 0:
         return None
-    author = text[dash + 1 : at].strip()
+    author = text[dash + 1:at].strip()
     if not author or len(author.split()) > _NAME_WORDS or not author[:1].isupper():
         return None
     return author, len(text[:dash].split()) >= _TWEET_WORDS
@@ -604,8 +529,7 @@ def _candidate(text: str) -> bool:
         return True
     words = [w.strip(_STRIP).lower() for w in text.split()]
     return any(w in CUE_FORMS for w in words) or any(
-        w.isalpha() and role_noun(w) is not None for w in words
-    )
+        w.isalpha() and role_noun(w) is not None for w in words)
 
 
 def _parse_candidates(sentences: Sequence[Sentence]) -> list[Doc | None]:
@@ -626,18 +550,12 @@ def _ends(s: Statement) -> int:
 def _extend(s: Statement, sent: Sentence) -> Statement:
     """``s`` with the next sentence of its quotation."""
     first = s.citations[0]
-    return replace(
-        s,
-        text=f"{s.text} {sent.text.strip()}",
-        citations=(replace(first, last=sent.index), *s.citations[1:]),
-    )
+    return replace(s, text=f"{s.text} {sent.text.strip()}",
+                   citations=(replace(first, last=sent.index), *s.citations[1:]))
 
 
 def _starting(s: Statement, pending: Sequence[Sentence], sent: Sentence) -> Statement:
     """``s`` (attributed in ``sent``) with the quotation's earlier sentences before it."""
     text = " ".join(p.text.strip() for p in (*pending, sent))
-    return replace(
-        s,
-        text=text,
-        citations=(Citation(s.citations[0].article, pending[0].index, last=sent.index),),
-    )
+    return replace(s, text=text, citations=(
+        Citation(s.citations[0].article, pending[0].index, last=sent.index),))

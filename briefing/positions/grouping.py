@@ -89,10 +89,8 @@ def merge_statements(statements: Iterable[Statement]) -> list[Statement]:
             if c not in seen[i]:
                 seen[i].add(c)
                 cites[i].append(c)
-    return [
-        replace(m, citations=tuple(c)) if len(c) != len(m.citations) else m
-        for m, c in zip(merged, cites, strict=True)
-    ]
+    return [replace(m, citations=tuple(c)) if len(c) != len(m.citations) else m
+            for m, c in zip(merged, cites, strict=True)]
 
 
 class _ClaimIndex:
@@ -167,7 +165,5 @@ def group_positions(
         weight = sum(len(s.citations) for s in grouped[c])
         return (rank, order.index(_group(c)), -weight, -len(grouped[c]), country_name(c))
 
-    return tuple(
-        Position(country_name(c), c, tuple(grouped[c]), kind=_group(c))
-        for c in sorted(grouped, key=key)
-    )
+    return tuple(Position(country_name(c), c, tuple(grouped[c]), kind=_group(c))
+                 for c in sorted(grouped, key=key))

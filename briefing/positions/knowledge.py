@@ -46,38 +46,18 @@ _KIND_OF_ROLE: dict[str, str] = {
 # Codes Phoenix uses for states that ISO 3166 gives another code, or that no longer exist
 # (their successor speaks for them in today's news).
 _COUNTRY_ALIASES: dict[str, str] = {
-    "TMP": "TLS",
-    "USR": "RUS",
-    "SUN": "RUS",
-    "YUG": "SRB",
-    "FRY": "SRB",
-    "SCG": "SRB",
-    "CSK": "CZE",
-    "DDR": "DEU",
-    "SRP": "BIH",
-    "ROM": "ROU",
-    "ZAR": "COD",
+    "TMP": "TLS", "USR": "RUS", "SUN": "RUS", "YUG": "SRB", "FRY": "SRB", "SCG": "SRB",
+    "CSK": "CZE", "DDR": "DEU", "SRP": "BIH", "ROM": "ROU", "ZAR": "COD",
 }
 _NON_STATE_HEADS = frozenset({"IGO", "NGO", "MNC", "IMG"})
 
 # Reviewed role nouns news uses that Phoenix lacks or files elsewhere (it has SPOKESPERSON as
 # media; in news a spokesman speaks for the body that employs them).
 ROLE_NOUN_EXTRAS: dict[str, str] = {
-    "spokesman": "GOV",
-    "spokeswoman": "GOV",
-    "spokesperson": "GOV",
-    "press secretary": "GOV",
-    "analyst": "EDU",
-    "expert": "EDU",
-    "researcher": "EDU",
-    "economist": "EDU",
-    "scholar": "EDU",
-    "commentator": "MED",
-    "columnist": "MED",
-    "editor": "MED",
-    "rebel": "REB",
-    "opposition": "OPP",
-    "opposition leader": "OPP",
+    "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "press secretary": "GOV",
+    "analyst": "EDU", "expert": "EDU", "researcher": "EDU", "economist": "EDU",
+    "scholar": "EDU", "commentator": "MED", "columnist": "MED", "editor": "MED",
+    "rebel": "REB", "opposition": "OPP", "opposition leader": "OPP",
 }
 # Words that may precede a name without being part of it ("President Obama", "Dr Jones").
 _HONORIFIC_WORDS = """
@@ -164,7 +144,7 @@ def _kind(chunks: list[str], default: str) -> str:
 def role_of_code(code: str, start: dt.date | None = None, end: dt.date | None = None) -> Role:
     """Read a CAMEO actor code: 'RUSGOV' -> Russia, official; 'IGOUNOIAE' -> IAEA."""
     head, rest = code[:3], code[3:]
-    chunks = [rest[i : i + 3] for i in range(0, len(rest), 3)]
+    chunks = [rest[i:i + 3] for i in range(0, len(rest), 3)]
     if head in _NON_STATE_HEADS:
         acronym = next((CAMEO_BODIES[c] for c in reversed(chunks) if c in CAMEO_BODIES), "")
         if acronym:
@@ -208,16 +188,8 @@ def _kb() -> _KB:
     agents = dict(raw["agents"])
     agents.update({normalize_name(k): v for k, v in ROLE_NOUN_EXTRAS.items()})
     title_words = frozenset(w for phrase in agents for w in phrase.split()) | _HONORIFICS
-    return _KB(
-        raw["persons"],
-        raw["names"],
-        raw["surnames"],
-        orgs,
-        frozenset(raw["places"]),
-        agents,
-        bodies,
-        title_words,
-    )
+    return _KB(raw["persons"], raw["names"], raw["surnames"], orgs, frozenset(raw["places"]),
+               agents, bodies, title_words)
 
 
 def _date(text: str) -> dt.date | None:
@@ -327,9 +299,8 @@ def role_noun(word: str) -> RoleNoun | None:
     for candidate in (key, *_singulars(key)):
         code = agents.get(candidate)
         if code:
-            return RoleNoun(
-                _kind([code[i : i + 3] for i in range(0, len(code), 3)], OFFICIAL), code
-            )
+            return RoleNoun(_kind([code[i:i + 3] for i in range(0, len(code), 3)], OFFICIAL),
+                            code)
     return None
 
 

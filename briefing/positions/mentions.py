@@ -28,33 +28,15 @@ def words(text: str) -> list[str]:
 
 
 # Dependents that are not part of who the phrase names.
-_CLAUSES = frozenset(
-    {
-        "relcl",
-        "acl",
-        "acl:relcl",
-        "conj",
-        "cc",
-        "punct",
-        "parataxis",
-        "advcl",
-        "dep",
-        "obl",
-        "obl:tmod",
-        "obl:unmarked",
-        "nmod:tmod",
-        "advmod",
-    }
-)  # "Russia on Monday" names Russia
+_CLAUSES = frozenset({"relcl", "acl", "acl:relcl", "conj", "cc", "punct", "parataxis",
+                      "advcl", "dep", "obl", "obl:tmod", "obl:unmarked", "nmod:tmod",
+                      "advmod"})  # "Russia on Monday" names Russia
 _TITLES = HONORIFICS
 _NAME_PUNCT = frozenset(",.;:()\"“”'‘’")  # a hyphen stays: "Thomas-Greenfield"
-_CALENDAR = frozenset(
-    words("""january february march april may june july august september october
-    november december monday tuesday wednesday thursday friday saturday sunday""")
-)
-_NAMING = frozenset(
-    {"compound", "flat", "flat:name", "appos", "nmod:poss", "nmod:desc", "amod", "nsubj"}
-)
+_CALENDAR = frozenset(words("""january february march april may june july august september october
+    november december monday tuesday wednesday thursday friday saturday sunday"""))
+_NAMING = frozenset({"compound", "flat", "flat:name", "appos", "nmod:poss", "nmod:desc",
+                     "amod", "nsubj"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
@@ -103,14 +85,8 @@ class Sentence:
         for e in doc.ents:
             if e.label_ != PERSON:
                 continue
-            words = [
-                t
-                for t in e
-                if t.i not in self.country_at
-                and t.text not in _NAME_PUNCT
-                and role_noun(t.lower_) is None
-                and t.lower_ not in _TITLES
-            ]
+            words = [t for t in e if t.i not in self.country_at and t.text not in _NAME_PUNCT
+                     and role_noun(t.lower_) is None and t.lower_ not in _TITLES]
             name = _text(words)
             if words and not state_body(name) and not body(name) and name[:1].isupper():
                 self.people.append((e, name))
@@ -123,15 +99,9 @@ class Sentence:
         while stack:
             t = stack.pop()
             out.append(t)
-            stack.extend(
-                c
-                for c in t.children
-                if (
-                    c.dep_ not in _CLAUSES
-                    or (t.i == head.i and c.dep_ == "acl" and _names_a_role(c))
-                )
-                and not (c.dep_.startswith("nmod") and c.lower_ in _CALENDAR)
-            )  # "Russia on Monday"
+            stack.extend(c for c in t.children if (c.dep_ not in _CLAUSES or (
+                t.i == head.i and c.dep_ == "acl" and _names_a_role(c))) and not (
+                c.dep_.startswith("nmod") and c.lower_ in _CALENDAR))  # "Russia on Monday"
         return sorted(out, key=lambda t: t.i)
 
     def _widen(self, tokens: list[Token], head: Token) -> list[Token]:
@@ -140,30 +110,18 @@ class Sentence:
         same word ("Jan | Peeters met")."""
         doc = self.doc
         first, last = tokens[0].i, tokens[-1].i
-        while first > 0 and (
-            doc[first - 1].i in self.country_at
-            or (
-                doc[first - 1].text[:1].isupper()
-                and doc[first - 1].pos_ in ("ADJ", "PROPN")
-                and role_noun(doc[first - 1].lower_) is not None
-            )
-        ):
+        while first > 0 and (doc[first - 1].i in self.country_at or (
+                doc[first - 1].text[:1].isupper() and doc[first - 1].pos_ in ("ADJ", "PROPN")
+                and role_noun(doc[first - 1].lower_) is not None)):
             first -= 1
-        while (
-            last + 1 < len(doc)
-            and doc[last + 1].pos_ == "PROPN"
-            and doc[last + 1].head.i == head.head.i
-            and doc[last + 1].dep_ == head.dep_
-        ):
+        while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and \
+                doc[last + 1].head.i == head.head.i and doc[last + 1].dep_ == head.dep_:
             last += 1
         if first == tokens[0].i and last == tokens[-1].i:
             return tokens
         ids = {t.i for t in tokens}
-        return [
-            *doc[first : tokens[0].i],
-            *tokens,
-            *(t for t in doc[tokens[-1].i + 1 : last + 1] if t.i not in ids),
-        ]
+        return [*doc[first:tokens[0].i], *tokens, *(t for t in doc[tokens[-1].i + 1:last + 1]
+                                                      if t.i not in ids)]
 
     def near(self, head: Token) -> set[int]:
         """The head and the words that name it directly: its compound, flat, appositive
@@ -194,36 +152,28 @@ class Sentence:
         tokens = self._widen(tokens, head)
         ids = {t.i for t in tokens}
         text = _text(tokens)
-        near = self.near(head) | {
-            t.i for t in tokens if t.pos_ == "PROPN" and t.i > head.i and t.head.i == head.head.i
-        }
+        near = self.near(head) | {t.i for t in tokens if t.pos_ == "PROPN" and t.i > head.i
+                                  and t.head.i == head.head.i}
         low = head.lower_
         if low in PRONOUNS and len(tokens) == 1:
             return Mention(text, head.i, pronoun=low, plural=low in ("they", "we"))
         run = _proper_name(tokens, head, self.country_at)
-        covering = next(((e, name) for e, name in self.people if any(t.i in near for t in e)), None)
+        covering = next(((e, name) for e, name in self.people if any(t.i in near for t in e)),
+                        None)
         # The parse's name run wins where the entity misses its surname ("Belgian Prime")
         # or is shorter ("Rusu" of "Ion Rusu").
-        person = (
-            covering[1]
-            if covering is not None
-            and (not run or (_last_in(run, covering[0]) and len(covering[1]) >= len(run)))
-            else run
-        )
+        person = covering[1] if covering is not None and (not run or (
+            _last_in(run, covering[0]) and len(covering[1]) >= len(run))) else run
         org = _first(self.orgs, ids)
-        countries = tuple(
-            dict.fromkeys(self.country_at[i] for i in sorted(ids) if i in self.country_at)
-        )
+        countries = tuple(dict.fromkeys(self.country_at[i] for i in sorted(ids)
+                                        if i in self.country_at))
         found_body = _body(org, tokens)
         state = state_body(org.text) if org is not None else None
         if state is None and not person and org is None:
             state = state_body(_text(t for t in tokens if t.dep_ != "det"))
         role = _role(tokens, head)
-        definite = (
-            any(t.lower_ in ("the", "this", "that") and t.head.i == head.i for t in tokens)
-            and not person
-            and org is None
-        )
+        definite = any(t.lower_ in ("the", "this", "that") and t.head.i == head.i
+                       for t in tokens) and not person and org is None
         return Mention(
             text=text,
             head=head.i,
@@ -231,8 +181,7 @@ class Sentence:
             org=org.text if org is not None else "",
             countries=countries,
             country_text=_text(t for t in tokens if self.country_at.get(t.i) == countries[0])
-            if countries
-            else "",
+            if countries else "",
             role=role,
             body=found_body,
             state=state or "",
@@ -244,10 +193,9 @@ class Sentence:
 def _names_a_role(clause: Token) -> bool:
     """Whether a participle clause only says what the person is ("heading the army")."""
     return clause.tag_ in ("VBG", "VBN") and any(
-        c.dep_ in ("obj", "dobj", "xcomp")
-        and (role_noun(c.lower_) is not None or role_noun(f"{clause.lower_} {c.lower_}"))
-        for c in clause.children
-    )
+        c.dep_ in ("obj", "dobj", "xcomp") and (role_noun(c.lower_) is not None or
+                                                role_noun(f"{clause.lower_} {c.lower_}"))
+        for c in clause.children)
 
 
 def _text(tokens: Iterable[Token]) -> str:
@@ -277,10 +225,8 @@ def _last_in(run: str, ent: Span) -> bool:
 def _ends_a_name(span: Span) -> bool:
     """A country word that ends a person's name ("Lisa Monaco"), not one before it."""
     doc = span.doc
-    ent = next(
-        (e for e in doc.ents if e.label_ == PERSON and e.start <= span.start and span.end <= e.end),
-        None,
-    )
+    ent = next((e for e in doc.ents if e.label_ == PERSON and e.start <= span.start
+                and span.end <= e.end), None)
     if ent is None or span.end < ent.end or span.start == ent.start:
         return False
     before = doc[span.start - 1]
@@ -290,21 +236,12 @@ def _ends_a_name(span: Span) -> bool:
 def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]) -> str:
     """A name the model did not tag: the head's chain of proper nouns (compound and flat
     links), without role words, countries, months or days."""
-    if (
-        head.lower_ in PRONOUNS
-        or not head.text[:1].isupper()
-        or (head.pos_ not in ("PROPN", "PRON", "X") and (head.i == 0 or head.pos_ != "NOUN"))
-    ):
+    if head.lower_ in PRONOUNS or not head.text[:1].isupper() or (
+            head.pos_ not in ("PROPN", "PRON", "X") and (head.i == 0 or head.pos_ != "NOUN")):
         # a capitalised word the tagger missed may still be a name ("Yoho said"); a
         # lower-case head may carry the name ("Yun Byung-se" parsed with "se" as head)
-        inner = [
-            c
-            for c in head.children
-            if c.dep_ in ("compound", "flat")
-            and c.pos_ == "PROPN"
-            and c.i not in countries
-            and c.text[:1].isupper()
-        ]
+        inner = [c for c in head.children if c.dep_ in ("compound", "flat") and
+                 c.pos_ == "PROPN" and c.i not in countries and c.text[:1].isupper()]
         if not inner or head.lower_ in PRONOUNS:
             return ""
         head = inner[-1]
@@ -317,39 +254,23 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
             if c.i in ids and c.dep_ in ("compound", "flat", "flat:name") and c.pos_ == "PROPN":
                 run.append(c)
                 stack.append(c)
-    run += [
-        t
-        for t in tokens
-        if t.i > head.i and t.pos_ == "PROPN" and t.dep_ == head.dep_ and t.head.i == head.head.i
-    ]  # the rest of a split name
+    run += [t for t in tokens if t.i > head.i and t.pos_ == "PROPN" and t.dep_ == head.dep_
+            and t.head.i == head.head.i]  # the rest of a split name
     start = min(t.i for t in run)
-    while (
-        start > 0
-        and start - 1 in ids
-        and head.doc[start - 1].pos_ == "PROPN"
-        and head.doc[start - 1].lower_.rstrip(".") not in _TITLES
-        and head.doc[start - 1].dep_ in ("compound", "flat", "flat:name", head.dep_)
-    ):
+    while start > 0 and start - 1 in ids and head.doc[start - 1].pos_ == "PROPN" and \
+            head.doc[start - 1].lower_.rstrip(".") not in _TITLES and \
+            head.doc[start - 1].dep_ in ("compound", "flat", "flat:name", head.dep_):
         start -= 1  # "General Lee | Grant": a first name hung elsewhere
         run.append(head.doc[start])
-    words = [
-        t
-        for t in sorted(run, key=lambda t: t.i)
-        if role_noun(t.lower_) is None
-        and t.lower_.rstrip(".") not in _TITLES
-        and t.i not in countries
-        and t.lower_ not in _CALENDAR
-    ]
+    words = [t for t in sorted(run, key=lambda t: t.i) if role_noun(t.lower_) is None
+             and t.lower_.rstrip(".") not in _TITLES and t.i not in countries
+             and t.lower_ not in _CALENDAR]
     if not words or all(state_body(t.text) or body(t.text) for t in words):
         return ""
     doc = head.doc
     end = words[-1].i
-    while (
-        end + 2 < len(doc)
-        and doc[end + 1].text == "-"
-        and not doc[end].whitespace_
-        and not doc[end + 1].whitespace_
-    ):  # "Yun Byung-se" is one name
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ \
+            and not doc[end + 1].whitespace_:  # "Yun Byung-se" is one name
         words += [doc[end + 1], doc[end + 2]]
         end += 2
     return _text(words)
@@ -391,7 +312,7 @@ def _role(tokens: Sequence[Token], head: Token) -> str:
     words = [t.lower_ for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ")]
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
-            phrase = " ".join(words[i : i + n])
+            phrase = " ".join(words[i:i + n])
             if role_noun(phrase) is not None:
                 return phrase
     return head.lemma_.lower() if head.pos_ == "NOUN" and role_noun(head.lemma_) else ""

@@ -39,7 +39,7 @@ def model() -> Language:
 
 
 def _keep_titles_whole(nlp: Language) -> None:
-    """ "Lt." and "Col." are one token, as the sentence splitter's title list says: the
+    """"Lt." and "Col." are one token, as the sentence splitter's title list says: the
     tokenizer's own exceptions miss some, and a split title hides the name that follows."""
     from ..sentences_lists import TITLES
 

@@ -22,30 +22,18 @@ if TYPE_CHECKING:
 
 # Stance predicates by lemma. Neutral reporting verbs map to STATEMENT.
 _BY_LEMMA: dict[str, str] = {
-    **dict.fromkeys(
-        words(
-            "say tell add state note announce declare explain stress emphasize "
-            "emphasise reiterate confirm write tweet argue suggest predict remark "
-            "comment assert believe think hope want insist reply respond "
-            "answer acknowledge admit"
-        ),
-        "STATEMENT",
-    ),
-    **dict.fromkeys(
-        words("agree promise pledge vow commit offer accept guarantee decide"), "AGREE"
-    ),
-    **dict.fromkeys(
-        words("support back welcome endorse praise hail applaud congratulate recognize recognise"),
-        "SUPPORT",
-    ),
+    **dict.fromkeys(words("say tell add state note announce declare explain stress emphasize "
+                    "emphasise reiterate confirm write tweet argue suggest predict remark "
+                    "comment assert believe think hope want insist reply respond "
+                    "answer acknowledge admit"), "STATEMENT"),
+    **dict.fromkeys(words("agree promise pledge vow commit offer accept guarantee decide"),
+                    "AGREE"),
+    **dict.fromkeys(words("support back welcome endorse praise hail applaud congratulate "
+                    "recognize recognise"), "SUPPORT"),
     **dict.fromkeys(words("urge demand call appeal request press ask"), "DEMAND"),
     **dict.fromkeys(words("fear worry concern"), "CONCERN"),
-    **dict.fromkeys(
-        words(
-            "condemn criticize criticise denounce blame deplore slam regret complain decry lament"
-        ),
-        "DISAPPROVE",
-    ),
+    **dict.fromkeys(words("condemn criticize criticise denounce blame deplore slam regret "
+                    "complain decry lament"), "DISAPPROVE"),
     **dict.fromkeys(words("accuse allege charge"), "ACCUSE"),
     **dict.fromkeys(words("oppose object"), "OPPOSE"),
     **dict.fromkeys(words("reject refuse dismiss rebuff veto"), "REJECT"),
@@ -67,58 +55,29 @@ _BY_LEMMA: dict[str, str] = {
 REPORTING = frozenset(k for k, v in _BY_LEMMA.items() if v == "STATEMENT")
 PREDICATES = frozenset(_BY_LEMMA)
 # What a speaker can "express": the noun names the stance.
-_EXPRESSED = {
-    "ultimatum": "THREATEN",
-    "warning": "WARN",
-    "threat": "THREATEN",
-    "appeal": "DEMAND",
-    "call": "DEMAND",
-    "demand": "DEMAND",
-    "protest": "PROTEST",
-    "condemnation": "DISAPPROVE",
-    "denial": "DENY",
-    "apology": "CONCEDE",
-    "concern": "CONCERN",
-    "regret": "DISAPPROVE",
-    "support": "SUPPORT",
-    "opposition": "OPPOSE",
-    "hope": "STATEMENT",
-    "anger": "DISAPPROVE",
-    "outrage": "DISAPPROVE",
-    "condolence": "STATEMENT",
-    "gratitude": "SUPPORT",
-    "dissatisfaction": "DISAPPROVE",
-    "doubt": "CONCERN",
-}
+_EXPRESSED = {"ultimatum": "THREATEN", "warning": "WARN", "threat": "THREATEN",
+              "appeal": "DEMAND", "call": "DEMAND", "demand": "DEMAND", "protest": "PROTEST",
+              "condemnation": "DISAPPROVE", "denial": "DENY", "apology": "CONCEDE",
+              "concern": "CONCERN", "regret": "DISAPPROVE", "support": "SUPPORT",
+              "opposition": "OPPOSE", "hope": "STATEMENT", "anger": "DISAPPROVE",
+              "outrage": "DISAPPROVE", "condolence": "STATEMENT", "gratitude": "SUPPORT",
+              "dissatisfaction": "DISAPPROVE", "doubt": "CONCERN"}
 # Content verbs that, said of someone else, make the report an accusation.
-_BLAME = frozenset(
-    words(
-        "fail violate lie break undermine ignore mislead provoke destabilize "
-        "destabilise sabotage betray breach cheat"
-    )
-)
+_BLAME = frozenset(words("fail violate lie break undermine ignore mislead provoke destabilize "
+                   "destabilise sabotage betray breach cheat"))
 _NEGATED = {"SUPPORT": "OPPOSE", "AGREE": "REJECT", "DENY": "STATEMENT"}
 _MODAL_DEMAND = frozenset({"must", "should"})
 assert set(_BY_LEMMA.values()) <= set(STANCES)
 
 
 # Past forms a weak lemmatizer may miss; regular ones are undone by suffix.
-_IRREGULAR = {
-    "said": "say",
-    "says": "say",
-    "told": "tell",
-    "wrote": "write",
-    "written": "write",
-    "spoke": "speak",
-    "thought": "think",
-    "withdrew": "withdraw",
-}
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+              "spoke": "speak", "thought": "think", "withdrew": "withdraw"}
 
 
 # Verbs whose object noun names the stance: "expressed concern", "reaffirmed its opposition".
-_AIRING = frozenset(
-    {"express", "voice", "reaffirm", "maintain", "reiterate", "signal", "issue", "lodge", "make"}
-)
+_AIRING = frozenset({"express", "voice", "reaffirm", "maintain", "reiterate", "signal",
+                     "issue", "lodge", "make"})
 _KNOWN = PREDICATES | _AIRING | {"quote"}
 
 
@@ -132,16 +91,8 @@ def _lemma(own: str, low: str, known: frozenset[str]) -> str:
     if own in known:
         return own
     guesses = [_IRREGULAR.get(low, low)]
-    for suffix, repl in (
-        ("ied", "y"),
-        ("ies", "y"),
-        ("ing", ""),
-        ("ing", "e"),
-        ("ed", ""),
-        ("ed", "e"),
-        ("es", ""),
-        ("s", ""),
-    ):
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("es", ""), ("s", "")):
         if low.endswith(suffix):
             guesses.append(low[: -len(suffix)] + repl)
     for g in guesses:
@@ -158,19 +109,8 @@ def forms(lemmas: frozenset[str]) -> frozenset[str]:
     out = set(lemmas) | set(_IRREGULAR)
     for w in lemmas:
         stem = w[:-1] if w.endswith("e") else w
-        out.update(
-            (
-                w + "s",
-                w + "es",
-                w + "d",
-                w + "ed",
-                stem + "ed",
-                stem + "ing",
-                w + "ing",
-                w + w[-1] + "ed",
-                w + w[-1] + "ing",
-            )
-        )
+        out.update((w + "s", w + "es", w + "d", w + "ed", stem + "ed", stem + "ing", w + "ing",
+                    w + w[-1] + "ed", w + w[-1] + "ing"))
         if w.endswith("y"):
             out.update((w[:-1] + "ies", w[:-1] + "ied"))
     return frozenset(out)
@@ -181,18 +121,15 @@ CUE_FORMS = forms(_KNOWN | {"according"})
 
 def negated(t: Token) -> bool:
     """Whether ``t`` carries a negation of its own ("did not agree", "never accepted")."""
-    return any(
-        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("not", "n't", "never"))
-        for c in t.children
-    )
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("not", "n't", "never"))
+               for c in t.children)
 
 
 def is_predicate(t: Token) -> bool:
     """A verb that can carry a speaker's act (or "express" with a stance noun)."""
     word = lemma(t)
-    if word in _AIRING and any(
-        c.dep_ in ("obj", "dobj") and c.lemma_.lower() in _EXPRESSED for c in t.children
-    ):
+    if word in _AIRING and any(c.dep_ in ("obj", "dobj") and c.lemma_.lower() in _EXPRESSED
+                               for c in t.children):
         return True
     if word in ("ready", "willing"):  # "France is ready to contribute troops"
         return any(c.dep_ == "xcomp" for c in t.children)
@@ -217,14 +154,9 @@ def own_label(t: Token) -> str:
 def _calls_for(c: Token) -> bool:
     """'called for / on / upon …', 'called X to …' (not 'called the decision cynical')."""
     ask = ("for", "on", "upon")
-    return (
-        (c.dep_ == "xcomp" and c.pos_ == "VERB")
-        or c.lower_ in ask
-        or (
-            c.dep_.startswith("obl")
-            and any(g.dep_ == "case" and g.lower_ in ask for g in c.children)
-        )
-    )
+    return (c.dep_ == "xcomp" and c.pos_ == "VERB") or c.lower_ in ask or (
+        c.dep_.startswith("obl") and any(
+        g.dep_ == "case" and g.lower_ in ask for g in c.children))
 
 
 def content_of(t: Token) -> Token | None:
@@ -261,14 +193,9 @@ def label_of(act: Token, speaker_words: frozenset[str], country: str = "") -> st
     if content is None:
         return label
     subject = _subject(content)
-    own = (
-        subject is None
-        or subject.lower_ in ("i", "we", "he", "she", "it", "they")
-        or subject.lower_ in speaker_words
-        or (
-            bool(country) and any(m.iso3 == country for m in find_countries(_subtree_text(subject)))
-        )
-    )
+    own = subject is None or subject.lower_ in ("i", "we", "he", "she", "it", "they") or \
+        subject.lower_ in speaker_words or (bool(country) and any(
+            m.iso3 == country for m in find_countries(_subtree_text(subject))))
     if own:
         inner = own_label(content) if is_predicate(content) else "STATEMENT"
         if inner != "STATEMENT":
@@ -318,8 +245,6 @@ def _words(head: Token, act: Token, limit: int) -> str:
     while words and words[0].dep_ == "mark" and words[0].lower_ != "to":  # "that …"
         words = words[1:]
     kept = words[:limit]  # as written: "Russia's", not "Russia 's"
-    text = "".join(
-        t.text + (t.whitespace_ if n + 1 < len(kept) and kept[n + 1].i == t.i + 1 else " ")
-        for n, t in enumerate(kept)
-    ).strip()
+    text = "".join(t.text + (t.whitespace_ if n + 1 < len(kept) and kept[n + 1].i == t.i + 1
+                             else " ") for n, t in enumerate(kept)).strip()
     return text + (" …" if len(words) > limit else "")

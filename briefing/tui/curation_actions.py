@@ -55,10 +55,8 @@ class CurationMixin(WorkbenchBase):
         node = self._statement_row()
         if node is None:
             return
-        message = (
-            "Restored the statement."
-            if node.dropped
-            else ("Dropped the statement from the memo (again: restore it).")
+        message = "Restored the statement." if node.dropped else (
+            "Dropped the statement from the memo (again: restore it)."
         )
         self._curate(self.curation.toggle_drop(node.ref), node.ref, message)
 
@@ -67,9 +65,8 @@ class CurationMixin(WorkbenchBase):
         if node is None:
             return
         if node.dropped:
-            self.notify(
-                "A dropped statement cannot be the headline: restore it first.", severity="warning"
-            )
+            self.notify("A dropped statement cannot be the headline: restore it first.",
+                        severity="warning")
             return
         pinned = dict(self.curation.pinned).get(node.country) == node.ref
         message = "Unpinned the headline." if pinned else "Pinned as the headline."

@@ -103,11 +103,7 @@ class MemoMixin(WorkbenchBase):
     def _memo_worker(self, key: tuple[object, ...], articles: list[Article], title: str) -> None:
         try:
             text = memo_text(
-                self.workspace,
-                self.cache,
-                articles,
-                title=title,
-                template=None,
+                self.workspace, self.cache, articles, title=title, template=None,
                 curation=self.curation,
             )
         except Exception as exc:  # template errors and core bugs alike: show, don't crash
@@ -196,11 +192,7 @@ class MemoMixin(WorkbenchBase):
     def _copy_worker(self, articles: list[Article], title: str) -> None:
         try:
             text = memo_text(
-                self.workspace,
-                self.cache,
-                articles,
-                title=title,
-                template=None,
+                self.workspace, self.cache, articles, title=title, template=None,
                 curation=self.curation,
             )
         except Exception as exc:
