@@ -114,10 +114,11 @@ def _usable_pool(graph: SentenceGraph, relevance: Vector, pool: int) -> Vector:
     """
     kept = np.zeros_like(relevance)
     found = 0
+    prose = ~graph.not_prose
     for row in np.argsort(-relevance, kind="stable").tolist():
         if found >= pool or relevance[row] <= 0:
             break
-        if stands_alone(graph.texts[row]):
+        if prose[row] and stands_alone(graph.texts[row]):
             kept[row] = relevance[row]
             found += 1
     return kept

@@ -45,6 +45,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .prose_model import not_prose
 from .sentence_form import leans_on_context
 from .textstats import TermMatrix, term_matrix, words_per_text
 
@@ -90,7 +91,9 @@ class SentenceGraph:
     ``terms`` are the L2-normalised TF-IDF rows. ``similarity`` is their dense cosine matrix
     (sentences x sentences, zero diagonal) when there are at most ``MAX_SENTENCES`` rows;
     beyond that it is ``None`` and ``matrix`` holds the rows as a ``scipy.sparse.csr_matrix``,
-    from which :func:`similarity_to` computes the one row it is asked for.
+    from which :func:`similarity_to` computes the one row it is asked for. ``not_prose``
+    marks the rows the prose model (:func:`briefing.prose_model.not_prose`) judges are not
+    the article's prose: they count as furniture.
     """
 
     similarity: Vector | None
@@ -102,6 +105,7 @@ class SentenceGraph:
     n_docs: int
     terms: TermMatrix
     matrix: Any
+    not_prose: npt.NDArray[np.bool_]
 
 
 def build_graph(docs: Sequence[Sequence[str]], *, dense: bool | None = None) -> SentenceGraph:
@@ -128,7 +132,16 @@ def build_graph(docs: Sequence[Sequence[str]], *, dense: bool | None = None) -> 
     n_docs = sum(1 for d in docs if d)
     matrix = terms.csr() if similarity is None else None
     return SentenceGraph(
-        similarity, doc, index, n_words, words_before, texts, n_docs, terms, matrix
+        similarity,
+        doc,
+        index,
+        n_words,
+        words_before,
+        texts,
+        n_docs,
+        terms,
+        matrix,
+        not_prose(texts, doc.tolist()),
     )
 
 
@@ -204,6 +217,7 @@ def quality(graph: SentenceGraph, profile: Profile = ARTICLE) -> Vector:
             starts = np.cumsum([0, *(len(t.lower()) + 1 for t in graph.texts)])[:-1].tolist()
         rows = np.unique(np.searchsorted(starts, hits, side="right") - 1)
         form[rows] *= _FURNITURE_PENALTY
+    form[graph.not_prose] *= _FURNITURE_PENALTY
     return np.asarray(q * form, dtype=np.float64)
 
 
@@ -273,7 +287,9 @@ def select_lead(graph: SentenceGraph, profile: Profile, n: int) -> list[int]:
 
     Usable: full quality form (no furniture, no question, not leaning on its context when
     the profile penalises that), at least half ``MIN_WORDS`` words, and no near-duplicate of
-    a row already taken. Unusable rows fill in, in reading order, when too few are usable.
+    a row already taken. Unusable rows fill in, in reading order, when too few are usable,
+    but never a row the prose model (:func:`briefing.prose_model.not_prose`) judges not to
+    be prose: a page with none of it gives only its first sentence.
     """
     form = (
         quality(graph, replace(profile, ideal_words=np.inf))
@@ -281,16 +297,19 @@ def select_lead(graph: SentenceGraph, profile: Profile, n: int) -> list[int]:
     )
     order = np.lexsort((graph.doc, graph.index))
     usable = (form >= 1.0) & (graph.n_words >= MIN_WORDS / 2)
+    prose = ~graph.not_prose
     chosen: list[int] = []
     for wanted in (True, False):
         for row in order.tolist():
             if len(chosen) >= n:
                 return chosen
-            if usable[row] != wanted or row in chosen:
+            if usable[row] != wanted or row in chosen or not prose[row]:
                 continue
             if chosen and max(similarity_to(graph, row)[chosen]) >= DUPLICATE:
                 continue
             chosen.append(row)
+    if not chosen and len(order) and n > 0:  # no prose at all: only the first sentence
+        chosen.append(int(order[0]))
     return chosen
 
 
