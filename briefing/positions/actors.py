@@ -1,0 +1,118 @@
+"""Acting parties: who does what in each sentence, and for which country — statement or not.
+
+Attribution (step 4) keeps only the acts that make a position; this step reads every
+sentence, narrative included ("Russian troops shelled …", "Israel and Egypt met …"), and
+returns the acting party of each main clause: the subject of the root predicate and of the
+predicates coordinated with it, the agent of a passive ("was attacked by X"), each member of
+a coordinated subject, and — when the main clause reports another ("X said Y did Z", "Y did
+Z, X said") — the subject of the reported clause too. Its country comes from the same
+mentions, affiliation and knowledge layers as a speaker's: pre-modifiers and demonyms
+("Russian troops"), seats of government ("the Kremlin"), the actor knowledge base on the
+article's date, a country named as the actor itself, and the article's memory for "it",
+"they" and "the minister". It never comes from the nearest country word of the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..actors import ActorBook, with_builtin
+from ..models import Article, Sentence
+from .attribution import _conjuncts, _Reader, _speaker_of, _split_title
+from .knowledge import OTHER
+from .mentions import Sentence as Parsed
+from .parse import parse
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECT, AGENT, REPORTED = "subject", "agent", "reported"
+"""How a party acts: subject of a main predicate, agent of a passive one, or subject of a
+clause the main predicate reports."""
+
+# Dependents of a main predicate that are clauses of their own with a subject of their own:
+# reported content ("said that Y did Z") and a reporting aside ("Y did Z, X said").
+_REPORTED_CLAUSES = frozenset({"ccomp", "parataxis"})
+_PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One acting party of one sentence.
+
+    ``group``/``iso3``/``kind`` are as in :class:`.affiliation.Affiliation`: a country's ISO
+    alpha-3 code, an international body's acronym, or ``""`` when the party cannot be placed.
+    """
+
+    sentence: int  # Sentence.index
+    text: str  # the party's phrase as written ("Russian troops", "the Kremlin", "he")
+    name: str  # who it resolved to ("Sergey Lavrov"; the phrase when not a person)
+    group: str
+    iso3: str
+    kind: str
+    how: str  # SUBJECT, AGENT or REPORTED
+    predicate: str  # the verb (or predicate word) it is the actor of, as written
+
+
+def main_predicates(doc: Doc) -> Iterator[tuple[Token, bool]]:
+    """Each sentence's main predicates, with whether each is a reported clause: the root,
+    the predicates coordinated with it, and the clauses it reports or is reported by."""
+    for sent in doc.sents:
+        seen: set[int] = set()
+        stack = [(sent.root, False)]
+        while stack:
+            t, reported = stack.pop(0)
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            yield t, reported
+            for c in t.children:
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX", "ADJ"):
+                    stack.append((c, reported))
+                elif c.dep_ in _REPORTED_CLAUSES and c.pos_ in _PREDICATE_POS \
+                        and not reported:
+                    stack.append((c, True))
+
+
+def clause_actors(doc: Doc) -> list[tuple[Token, Token, tuple[Token, ...], str]]:
+    """Grammar only: (predicate, actor head, title tokens parsed apart, how) for every main
+    predicate of ``doc`` that has an actor, coordinated subjects one by one."""
+    out = []
+    for verb, reported in main_predicates(doc):
+        actor = _speaker_of(verb)
+        if actor is None:
+            continue
+        how = REPORTED if reported else AGENT if actor.dep_ in ("obl", "obl:agent", "agent") \
+            else SUBJECT
+        extra = _split_title(verb, actor)
+        for i, head in enumerate(_conjuncts(actor)):
+            out.append((verb, head, extra if i == 0 else (), how))
+    return out
+
+
+def actors_of(article: Article, sentences: Sequence[Sentence],
+              actors: ActorBook | None = None) -> list[Actor]:
+    """The acting parties of every sentence of ``article``, in reading order.
+
+    A party the parse finds but the layers cannot place is kept with ``iso3 == ""``, so a
+    caller can tell "no actor" from "an actor of unknown country".
+    """
+    if not sentences:
+        return []
+    reader = _Reader(article, with_builtin(actors))
+    found: list[Actor] = []
+    for sent, doc in zip(sentences, parse([s.text for s in sentences]), strict=True):
+        ps = Parsed(doc, reader.context)
+        reader.introduce(ps)
+        for verb, head, extra, how in clause_actors(doc):
+            entry = reader.resolve(ps, head, extra)
+            text = ps.mention(head, extra).text
+            if entry is None:
+                found.append(Actor(sent.index, text, text, OTHER, "", "", how, verb.text))
+                continue
+            reader.memory.spoke(entry)  # "it", "they" in a later clause may be this party
+            found.append(Actor(sent.index, text, entry.name, entry.aff.group, entry.aff.iso3,
+                               entry.aff.kind, how, verb.text))
+    return found
