@@ -13,4 +13,5 @@ from .actors import Actor, actors_of
 from .attribution import find_statements
 from .grouping import country_name, group_positions, merge_statements
 
-__all__ = ["Actor", "actors_of", "country_name", "find_statements", "group_positions", "merge_statements"]
+__all__ = ["Actor", "actors_of", "country_name", "find_statements", "group_positions",
+           "merge_statements"]
