@@ -36,6 +36,8 @@ clause the main predicate reports."""
 # reported content ("said that Y did Z") and a reporting aside ("Y did Z, X said").
 _REPORTED_CLAUSES = frozenset({"ccomp", "parataxis"})
 _PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,34 @@ def main_predicates(doc: Doc) -> Iterator[tuple[Token, bool]]:
             for c in t.children:
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX", "ADJ"):
                     stack.append((c, reported))
-                elif c.dep_ in _REPORTED_CLAUSES and c.pos_ in _PREDICATE_POS \
-                        and not reported:
+                elif not reported and (c.dep_ in _REPORTED_CLAUSES and c.pos_ in _PREDICATE_POS
+                                       or _juxtaposed(c)):
                     stack.append((c, True))
+
+
+def _finite(t: Token) -> bool:
+    """A verb with a tense of its own (or a tensed auxiliary): it can head a clause."""
+    return t.tag_ in _FINITE or any(c.dep_ in ("aux", "aux:pass") and c.tag_ in _FINITE
+                                    for c in t.children)
+
+
+def _juxtaposed(c: Token) -> bool:
+    """A finite clause set beside the main one with no subordinator ("Y have agreed to …,
+    an official said", parsed as an adverbial clause): a clause of its own, not a
+    circumstance like "after Y agreed" or "while Y said"."""
+    return c.dep_ == "advcl" and c.pos_ in ("VERB", "AUX") and _finite(c) and not any(
+        g.dep_ == "mark" or g.tag_ in ("WRB", "WDT", "WP") for g in c.children)
+
+
+def actor_of(verb: Token) -> Token | None:
+    """The acting party of one predicate: its subject or passive agent (read as attribution
+    reads a speaker), or a subject the parser hung on the predicate's auxiliary ("X | has
+    imposed")."""
+    found = _speaker_of(verb)
+    if found is not None:
+        return found
+    return next((s for a in verb.children if a.dep_ in ("aux", "aux:pass", "cop")
+                 for s in a.children if s.dep_ == "nsubj"), None)
 
 
 def clause_actors(doc: Doc) -> list[tuple[Token, Token, tuple[Token, ...], str]]:
@@ -81,7 +108,9 @@ def clause_actors(doc: Doc) -> list[tuple[Token, Token, tuple[Token, ...], str]]
     predicate of ``doc`` that has an actor, coordinated subjects one by one."""
     out = []
     for verb, reported in main_predicates(doc):
-        actor = _speaker_of(verb)
+        actor = actor_of(verb)
+        if actor is None and _verbless(verb):
+            actor = verb
         if actor is None:
             continue
         how = REPORTED if reported else AGENT if actor.dep_ in ("obl", "obl:agent", "agent") \
@@ -90,6 +119,14 @@ def clause_actors(doc: Doc) -> list[tuple[Token, Token, tuple[Token, ...], str]]
         for i, head in enumerate(_conjuncts(actor)):
             out.append((verb, head, extra if i == 0 else (), how))
     return out
+
+
+def _verbless(root: Token) -> bool:
+    """A sentence parsed with a bare noun phrase as its root and no subject or copula: the
+    parser found no predicate ("Russian aircraft … killed" with the verb hung inside the noun
+    phrase), so that phrase, the sentence's opening one, is taken as its actor."""
+    return root.dep_ == "ROOT" and root.pos_ in _NOMINAL and not any(
+        c.dep_ in ("nsubj", "nsubj:pass", "cop", "csubj") for c in root.children)
 
 
 def actors_of(article: Article, sentences: Sequence[Sentence],
