@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ..actors import ActorBook, with_builtin
 from ..models import Article, Sentence
 from .attribution import _conjuncts, _Reader, _speaker_of, _split_title
-from .knowledge import OTHER
+from .knowledge import COUNTRY, OTHER
 from .mentions import Sentence as Parsed
 from .parse import parse
 
@@ -73,9 +73,13 @@ def main_predicates(doc: Doc) -> Iterator[tuple[Token, bool]]:
             for c in t.children:
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX", "ADJ"):
                     stack.append((c, reported))
-                elif not reported and (c.dep_ in _REPORTED_CLAUSES and c.pos_ in _PREDICATE_POS
-                                       or _juxtaposed(c)):
+                elif not reported and (_reports(c) or _juxtaposed(c)):
                     stack.append((c, True))
+
+
+def _reports(c: Token) -> bool:
+    """A clause the main predicate reports, or that reports it ("…, X said")."""
+    return c.dep_ in _REPORTED_CLAUSES and c.pos_ in _PREDICATE_POS
 
 
 def _finite(t: Token) -> bool:
@@ -145,11 +149,44 @@ def actors_of(article: Article, sentences: Sequence[Sentence],
         reader.introduce(ps)
         for verb, head, extra, how in clause_actors(doc):
             entry = reader.resolve(ps, head, extra)
-            text = ps.mention(head, extra).text
+            text = _unmarked(ps.mention(head, extra).text, head)
             if entry is None:
                 found.append(Actor(sent.index, text, text, OTHER, "", "", how, verb.text))
                 continue
             reader.memory.spoke(entry)  # "it", "they" in a later clause may be this party
-            found.append(Actor(sent.index, text, entry.name, entry.aff.group, entry.aff.iso3,
-                               entry.aff.kind, how, verb.text))
+            found.append(Actor(sent.index, text, _unmarked(entry.name, head), entry.aff.group,
+                               entry.aff.iso3, entry.aff.kind, how, verb.text))
+            if entry.aff.group == COUNTRY:
+                found.extend(Actor(sent.index, f"{word} {head.text}", f"{word} {head.text}",
+                                   COUNTRY, iso3, entry.aff.kind, how, verb.text)
+                             for word, iso3 in _shared(ps, head) if iso3 != entry.aff.iso3)
     return found
+
+
+def _shared(ps: Parsed, head: Token) -> list[tuple[str, str]]:
+    """Countries coordinated in one pre-modifier ("Turkish and Greek officials"): each is a
+    party of its own, as with coordinated subjects. (word, ISO alpha-3) pairs."""
+    out: list[Token] = []
+    for mod in head.children:
+        if mod.i < head.i and mod.i in ps.country_at:
+            out.extend((c.text, ps.country_at[c.i]) for c in _conjuncts_of(mod)
+                       if c.i in ps.country_at)
+    return out
+
+
+def _conjuncts_of(t: Token) -> list[Token]:
+    """The words coordinated with ``t`` ("Greek" of "Turkish and Greek"), any part of speech."""
+    out = []
+    for c in t.children:
+        if c.dep_ == "conj":
+            out += [c, *_conjuncts_of(c)]
+    return out
+
+
+def _unmarked(text: str, head: Token) -> str:
+    """The phrase without the preposition that marks its role: "by Iranian gunmen" names
+    "Iranian gunmen"."""
+    first = head.left_edge
+    if first.dep_ == "case" and first.head.i == head.i and text.startswith(first.text):
+        return text[len(first.text):].lstrip()
+    return text
