@@ -166,7 +166,7 @@ def actors_of(article: Article, sentences: Sequence[Sentence],
 def _shared(ps: Parsed, head: Token) -> list[tuple[str, str]]:
     """Countries coordinated in one pre-modifier ("Turkish and Greek officials"): each is a
     party of its own, as with coordinated subjects. (word, ISO alpha-3) pairs."""
-    out: list[Token] = []
+    out: list[tuple[str, str]] = []
     for mod in head.children:
         if mod.i < head.i and mod.i in ps.country_at:
             out.extend((c.text, ps.country_at[c.i]) for c in _conjuncts_of(mod)
