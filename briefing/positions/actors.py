@@ -24,13 +24,13 @@ from .attribution import _conjuncts, _Reader, _speaker_of, _split_title
 from .knowledge import COUNTRY, OTHER
 from .mentions import Sentence as Parsed
 from .parse import parse
+from .stance import REPORTING, lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-SUBJECT, AGENT, REPORTED = "subject", "agent", "reported"
-"""How a party acts: subject of a main predicate, agent of a passive one, or subject of a
-clause the main predicate reports."""
+SUBJECT, AGENT = "subject", "agent"
+"""How a party acts: as the subject of its predicate or as the agent of a passive one."""
 
 # Dependents of a main predicate that are clauses of their own with a subject of their own:
 # reported content ("said that Y did Z") and a reporting aside ("Y did Z, X said").
@@ -38,6 +38,7 @@ _REPORTED_CLAUSES = frozenset({"ccomp", "parataxis"})
 _PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+_REPORTING = REPORTING | {"report"}
 
 
 @dataclass(frozen=True)
@@ -54,32 +55,40 @@ class Actor:
     group: str
     iso3: str
     kind: str
-    how: str  # SUBJECT, AGENT or REPORTED
+    how: str  # SUBJECT or AGENT
     predicate: str  # the verb (or predicate word) it is the actor of, as written
+    reported: bool = False  # it acts in what another party reports ("X said Y did Z": Y)
 
 
 def main_predicates(doc: Doc) -> Iterator[tuple[Token, bool]]:
-    """Each sentence's main predicates, with whether each is a reported clause: the root,
+    """Each sentence's main predicates, with whether each is reported by another: the root,
     the predicates coordinated with it, and the clauses it reports or is reported by."""
     for sent in doc.sents:
+        root = sent.root
+        asides = [c for c in root.children if _linked(c) and _aside(c)]
         seen: set[int] = set()
-        stack = [(sent.root, False)]
+        stack = [(root, bool(asides), 0)]
         while stack:
-            t, reported = stack.pop(0)
+            t, reported, depth = stack.pop(0)
             if t.i in seen:
                 continue
             seen.add(t.i)
             yield t, reported
             for c in t.children:
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX", "ADJ"):
-                    stack.append((c, reported))
-                elif not reported and (_reports(c) or _juxtaposed(c)):
-                    stack.append((c, True))
+                    stack.append((c, reported, depth))
+                elif depth == 0 and _linked(c):
+                    stack.append((c, not _aside(c), 1))
 
 
-def _reports(c: Token) -> bool:
-    """A clause the main predicate reports, or that reports it ("…, X said")."""
-    return c.dep_ in _REPORTED_CLAUSES and c.pos_ in _PREDICATE_POS
+def _linked(c: Token) -> bool:
+    """A clause of its own beside the main one: what it reports, or the report of it."""
+    return (c.dep_ in _REPORTED_CLAUSES and c.pos_ in _PREDICATE_POS) or _juxtaposed(c)
+
+
+def _aside(c: Token) -> bool:
+    """A reporting clause set after or inside the main one ("Y did Z, X said")."""
+    return c.dep_ != "ccomp" and lemma(c) in _REPORTING
 
 
 def _finite(t: Token) -> bool:
@@ -107,9 +116,9 @@ def actor_of(verb: Token) -> Token | None:
                  for s in a.children if s.dep_ == "nsubj"), None)
 
 
-def clause_actors(doc: Doc) -> list[tuple[Token, Token, tuple[Token, ...], str]]:
-    """Grammar only: (predicate, actor head, title tokens parsed apart, how) for every main
-    predicate of ``doc`` that has an actor, coordinated subjects one by one."""
+def clause_actors(doc: Doc) -> list[tuple[Token, Token, tuple[Token, ...], str, bool]]:
+    """Grammar only: (predicate, actor head, title tokens parsed apart, how, reported) for
+    every main predicate of ``doc`` that has an actor, coordinated subjects one by one."""
     out = []
     for verb, reported in main_predicates(doc):
         actor = actor_of(verb)
@@ -117,11 +126,10 @@ def clause_actors(doc: Doc) -> list[tuple[Token, Token, tuple[Token, ...], str]]
             actor = verb
         if actor is None:
             continue
-        how = REPORTED if reported else AGENT if actor.dep_ in ("obl", "obl:agent", "agent") \
-            else SUBJECT
+        how = AGENT if actor.dep_ in ("obl", "obl:agent", "agent") else SUBJECT
         extra = _split_title(verb, actor)
         for i, head in enumerate(_conjuncts(actor)):
-            out.append((verb, head, extra if i == 0 else (), how))
+            out.append((verb, head, extra if i == 0 else (), how, reported))
     return out
 
 
@@ -147,18 +155,19 @@ def actors_of(article: Article, sentences: Sequence[Sentence],
     for sent, doc in zip(sentences, parse([s.text for s in sentences]), strict=True):
         ps = Parsed(doc, reader.context)
         reader.introduce(ps)
-        for verb, head, extra, how in clause_actors(doc):
+        for verb, head, extra, how, reported in clause_actors(doc):
             entry = reader.resolve(ps, head, extra)
             text = _unmarked(ps.mention(head, extra).text, head)
             if entry is None:
-                found.append(Actor(sent.index, text, text, OTHER, "", "", how, verb.text))
+                found.append(Actor(sent.index, text, text, OTHER, "", "", how, verb.text,
+                                   reported))
                 continue
             reader.memory.spoke(entry)  # "it", "they" in a later clause may be this party
             found.append(Actor(sent.index, text, _unmarked(entry.name, head), entry.aff.group,
-                               entry.aff.iso3, entry.aff.kind, how, verb.text))
+                               entry.aff.iso3, entry.aff.kind, how, verb.text, reported))
             if entry.aff.group == COUNTRY:
                 found.extend(Actor(sent.index, f"{word} {head.text}", f"{word} {head.text}",
-                                   COUNTRY, iso3, entry.aff.kind, how, verb.text)
+                                   COUNTRY, iso3, entry.aff.kind, how, verb.text, reported)
                              for word, iso3 in _shared(ps, head) if iso3 != entry.aff.iso3)
     return found
 
