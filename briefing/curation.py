@@ -23,6 +23,7 @@ import pycountry
 from .glance import actor_name
 from .models import Analysis, Article, Position, Statement
 from .positions.bodies import BODY_NAMES
+from .positions.grouping import country_name, group_of
 
 
 def state_path(root: Path) -> Path:
@@ -123,10 +124,6 @@ def curate(
     return out
 
 
-def _kind(code: str) -> str:
-    return "body" if code in BODY_NAMES else ("country" if code else "other")
-
-
 def apply_curation(
     positions: Sequence[Position], curation: Curation, analyses: Iterable[Analysis]
 ) -> tuple[Position, ...]:
@@ -151,7 +148,7 @@ def apply_curation(
         if not items:
             continue
         items.sort(key=lambda i: i.moved)  # its own statements first, then those moved in
-        base = found.get(code) or Position(actor_name(code), code, (), kind=_kind(code))
+        base = found.get(code) or Position(country_name(code), code, (), kind=group_of(code))
         pin = pinned.get(code)
         head = next(
             (

@@ -70,6 +70,7 @@ def test_move_joins_another_country_or_a_new_body() -> None:
     assert [s.sentence for s in by["BOR"].statements] == [2, 1]
     assert by["BOR"].statements[1].country == "BOR"
     assert by["UN"].kind == "body" and "ARC" not in by
+    assert by["UN"].country == "United Nations"  # named as grouping names it
     assert not curation.move(ref(1, "ARC"), "ARC").move(ref(0, "ARC"), "ARC")
 
 

@@ -40,8 +40,6 @@ def statements(data: dict[str, Any], iso3: str) -> list[dict[str, Any]]:
     return [s for p in data["positions"] if p["iso3"] == iso3 for s in p["statements"]]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11, open: North Korea speaks only as 'the "
-                   "reclusive nation', which attribution does not resolve to a country")
 def test_five_countries_have_sections(seeds_json: dict[str, Any]) -> None:
     countries = {p["iso3"] for p in seeds_json["positions"]}
     assert {"USA", "KOR", "RUS", "CHN", "PRK"} <= countries

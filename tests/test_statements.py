@@ -64,6 +64,24 @@ def test_surname_role_and_pronoun_refer_back_to_the_person_introduced() -> None:
     assert {s.speaker for s in found} == {"Kadri Tamm"}
 
 
+def test_a_definite_description_of_a_state_refers_to_the_state_named_last() -> None:
+    text = (
+        "Norway and Denmark asked Iceland on Friday to join the fisheries accord. "
+        "The island nation has rejected the request, saying its quotas were unfair. "
+        "The countries have warned of further talks."
+    )
+    found = run(text)
+    assert [(s.sentence, s.country) for s in found] == [(0, "NOR"), (1, "ISL")]
+    assert found[1].speaker == "Iceland"  # not the plural "the countries" of sentence 2
+
+
+def test_a_body_is_named_whole_not_as_a_person_called_union() -> None:
+    found = run("The African Union said the vote in the border province should be postponed. "
+                "The European Union warned that new tariffs would follow.")
+    assert [(s.country, s.speaker) for s in found] == [("AU", "African Union"),
+                                                       ("EU", "European Union")]
+
+
 def test_a_leaders_title_gives_the_country_not_the_place_of_the_sentence() -> None:
     (s,) = run("US President Barack Obama has hailed the agreement in Paris.")
     assert (s.country, s.speaker, s.stance) == ("USA", "Barack Obama", "SUPPORT")
@@ -163,6 +181,7 @@ def test_stance_comes_from_the_act_not_from_the_reported_words() -> None:
         ("Chile has threatened to close the border.", "THREATEN"),
         ("Chile does not support the plan.", "OPPOSE"),
         ("Chile said the weather was fine.", "STATEMENT"),
+        ("Chile said the sanctions on its ports must be lifted.", "DEMAND"),
     ],
 )
 def test_stance_labels(text: str, label: str) -> None:

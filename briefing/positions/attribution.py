@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..actors import ActorBook, agencies, with_builtin
-from ..countries import ACTOR_KINDS, find_countries
+from ..countries import ACTOR_KINDS, country_name, find_countries
 from ..models import Article, Citation, Sentence, Statement
 from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_actor
 from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun
@@ -40,6 +40,9 @@ _QUOTES = "“”«»\""
 _STRIP = ".,;:!?()[]{}\"'“”‘’—–-"
 _HOME_MIN = 2
 _ORG_NOUNS = frozenset(words("company firm group organisation organization corporation"))
+# "the reclusive nation", "the regime": a definite description of one state refers back to
+# the state the article named last, in any role ("… urged North Korea to … The nation …").
+_STATE_NOUNS = frozenset(words("nation country state regime kingdom republic"))
 _NAME_WORDS = 5  # a tweet signature's display name, not a sentence
 _TWEET_WORDS = 3  # words before the signature that make a tweet of their own
 # Main verbs that tell what happened, not what an actor holds or decides.
@@ -280,8 +283,11 @@ def _quote_depth(text: str, depth: int) -> int:
 class _Reader:
     """Reads one article sentence by sentence, keeping its memory of actors."""
 
-    def __init__(self, article: Article, book: ActorBook) -> None:
+    def __init__(self, article: Article, book: ActorBook,
+                 sentences: Sequence[Sentence] = ()) -> None:
         self.article = article
+        self.sentences = sentences
+        self.at = 0  # the index of the sentence being read
         self.context = f"{article.title}\n{article.text}"
         self.book = book
         self.on: dt.date | None = article_date(article.published)
@@ -319,7 +325,10 @@ class _Reader:
         if not m.named:
             if not m.definite:
                 return self._unnamed(m)
-            found = self.memory.role(head.lemma_.lower())
+            noun = head.lemma_.lower()
+            found = self.memory.role(noun)
+            if found is None and noun in _STATE_NOUNS and not m.plural:
+                found = self._state_named_last()
             return found if found is not None else self._unnamed(m)  # "the labour minister"
         if self._agency(m.text):
             return None
@@ -345,6 +354,17 @@ class _Reader:
             return None
         earlier = self.memory.role(head.lemma_.lower())
         return earlier if earlier is not None and earlier.aff.iso3 in m.countries else None
+
+    def _state_named_last(self) -> _Entry | None:
+        """The country the sentences before this one named last (found only when asked:
+        a description like "the nation" is rare, scanning every sentence is not free)."""
+        for sent in reversed([s for s in self.sentences if s.index < self.at]):
+            named = [m.iso3 for m in find_countries(sent.text, self.context)
+                     if m.iso3 and m.kind in ACTOR_KINDS]
+            if named:
+                return _Entry(country_name(named[-1]),
+                              Affiliation(COUNTRY, named[-1], OFFICIAL))
+        return None
 
     def _agency(self, text: str) -> bool:
         """Whether a phrase names a news agency (a source, never a speaker)."""
@@ -384,6 +404,7 @@ class _Reader:
     def statements(self, sent: Sentence, ps: Parsed) -> list[Statement]:
         """The statements of one sentence: its reporting frames when any has an actor
         (the rest is their content), else its stance acts."""
+        self.at = sent.index
         resolved = []
         for act in acts(list(ps.doc)):
             entries = [e for e in (self.resolve(ps, h, act.extra if i == 0 else ())
@@ -455,7 +476,7 @@ def find_statements(
     """
     if not sentences:
         return ()
-    reader = _Reader(article, with_builtin(actors))
+    reader = _Reader(article, with_builtin(actors), sentences)
     docs = _parse_candidates(sentences)
     parsed: dict[int, Parsed] = {}  # a repeated sentence shares its Doc, so its reading too
     found: list[Statement] = []

@@ -44,7 +44,8 @@ def country_name(iso3: str) -> str:
     return found.name if found is not None else iso3
 
 
-def _group(code: str) -> str:
+def group_of(code: str) -> str:
+    """Which kind of group a position code makes: a country, a body, or other voices."""
     if not code:
         return OTHER
     return COUNTRY if is_country_code(code) else BODY
@@ -163,7 +164,7 @@ def group_positions(
     def key(c: str) -> tuple[int, int, int, int, str]:
         rank = wanted.index(c) if c in wanted else len(wanted)
         weight = sum(len(s.citations) for s in grouped[c])
-        return (rank, order.index(_group(c)), -weight, -len(grouped[c]), country_name(c))
+        return (rank, order.index(group_of(c)), -weight, -len(grouped[c]), country_name(c))
 
-    return tuple(Position(country_name(c), c, tuple(grouped[c]), kind=_group(c))
+    return tuple(Position(country_name(c), c, tuple(grouped[c]), kind=group_of(c))
                  for c in sorted(grouped, key=key))

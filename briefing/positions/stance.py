@@ -208,6 +208,8 @@ def label_of(act: Token, speaker_words: frozenset[str], country: str = "") -> st
         return "STATEMENT"
     if lemma(content, _BLAME) in _BLAME:
         return "ACCUSE"
+    if {c.lower_ for c in content.children if c.dep_ == "aux"} & _MODAL_DEMAND:
+        return "DEMAND"  # "said the sanctions must be lifted": what others must do
     return "STATEMENT"
 
 
