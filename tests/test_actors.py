@@ -154,3 +154,9 @@ def test_no_agent_is_no_party_and_an_unplaced_one_has_no_country() -> None:
     assert read("Five people were killed in the blast.") == []
     (party,) = read("The committee met on Monday.")
     assert (party.text, party.iso3) == ("The committee", "")
+
+
+@needs_model
+def test_a_description_of_a_state_is_the_state_named_before() -> None:
+    found = read("The council urged Iran to halt enrichment. The nation rejected the demand.")
+    assert [(a.sentence, a.iso3) for a in found if a.iso3] == [(1, "IRN")]

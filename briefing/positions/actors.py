@@ -150,9 +150,10 @@ def actors_of(article: Article, sentences: Sequence[Sentence],
     """
     if not sentences:
         return []
-    reader = _Reader(article, with_builtin(actors))
+    reader = _Reader(article, with_builtin(actors), sentences)
     found: list[Actor] = []
     for sent, doc in zip(sentences, parse([s.text for s in sentences]), strict=True):
+        reader.at = sent.index  # "the nation" is the state the sentences before named last
         ps = Parsed(doc, reader.context)
         reader.introduce(ps)
         for verb, head, extra, how, reported in clause_actors(doc):
