@@ -82,6 +82,26 @@ def test_a_body_is_named_whole_not_as_a_person_called_union() -> None:
                                                        ("EU", "European Union")]
 
 
+def test_a_role_then_the_name_in_apposition_names_the_person() -> None:
+    (s,) = run("Moldova's president, Ana Lungu, called for more air defence.")
+    assert (s.country, s.speaker, s.stance) == ("MDA", "Ana Lungu", "DEMAND")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("NATO Secretary-General Lars Holm said allies must spend more.", "Lars Holm"),
+        ("EU Commission President Greta von der Aa said Europe would stand firm.",
+         "Greta von der Aa"),
+        ("Saudi Crown Prince Khalid bin Fahd said the kingdom wanted calm.", "Khalid bin Fahd"),
+    ],
+)
+def test_a_name_keeps_its_particles_and_loses_its_bodys_acronym(text: str,
+                                                                 speaker: str) -> None:
+    (s,) = run(text)
+    assert s.speaker == speaker
+
+
 def test_a_leaders_title_gives_the_country_not_the_place_of_the_sentence() -> None:
     (s,) = run("US President Barack Obama has hailed the agreement in Paris.")
     assert (s.country, s.speaker, s.stance) == ("USA", "Barack Obama", "SUPPORT")
@@ -160,6 +180,8 @@ def test_an_embedded_tweet_belongs_to_its_author_not_to_the_people_it_names() ->
 def test_stance_comes_from_the_act_not_from_the_reported_words() -> None:
     (s,) = run("Lavrov said Western countries had failed to keep their promises.")
     assert s.stance == "ACCUSE" and s.country == "RUS"
+    (s,) = run("Lavrov said the talks in Geneva had failed.")
+    assert s.stance == "STATEMENT"  # a thing failed: no one is accused
     (s,) = run("Chile said the weather would improve and promised nothing.")
     assert s.stance == "STATEMENT"
 

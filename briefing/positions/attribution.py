@@ -161,11 +161,24 @@ def _speaker_of(t: Token) -> Token | None:
             t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG"
                                  and not is_predicate(t.head))):
         return _speaker_of(t.head)
+    if _lost_predicate(t):
+        return t.head
     if t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == ",":  # ", saying …"
         root = t.sent.root
         if root.i < t.i and not is_predicate(root):  # else the root is the act itself
             return _speaker_of(root)
     return None
+
+
+def _lost_predicate(t: Token) -> bool:
+    """A past form parsed as a modifier of the sentence's nominal root ("Ukraine's president,
+    X, called for …" with "called" an acl of "president"): a declarative sentence has a
+    finite verb, so when it has none the form is its predicate and the root its subject."""
+    root = t.head
+    return t.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") and \
+        t.tag_ in ("VBN", "VBD") and t.i > root.i and \
+        not any(c.dep_.startswith(("aux", "nsubj")) for c in t.children) and \
+        not any(w.tag_ in ("VBD", "VBZ", "VBP", "MD") for w in t.sent if w.i != t.i)
 
 
 def _according(t: Token) -> _Act | None:

@@ -38,6 +38,8 @@ _CALENDAR = frozenset(words("""january february march april may june july august
 _NAMING = frozenset({"compound", "flat", "flat:name", "appos", "nmod:poss", "nmod:desc",
                      "amod", "nsubj"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# Lower-case particles inside personal names ("von der Leyen", "bin Salman", "da Silva").
+_PARTICLES = frozenset(words("von van der den de da di del della dos du la le bin ibn al el"))
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,8 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
             head.pos_ not in ("PROPN", "PRON", "X") and (head.i == 0 or head.pos_ != "NOUN")):
         # a capitalised word the tagger missed may still be a name ("Yoho said"); a
         # lower-case head may carry the name ("Yun Byung-se" parsed with "se" as head)
-        inner = [c for c in head.children if c.dep_ in ("compound", "flat") and
+        naming = ("compound", "flat", *(("appos",) if role_noun(head.lemma_.lower()) else ()))
+        inner = [c for c in head.children if c.dep_ in naming and  # "Ukraine's president, X"
                  c.pos_ == "PROPN" and c.i not in countries and c.text[:1].isupper()]
         if not inner or head.lower_ in PRONOUNS:
             return ""
@@ -269,12 +272,19 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
              and t.lower_ not in _CALENDAR]
     if not words or all(state_body(t.text) or body(t.text) for t in words):
         return ""
+    words = [t for t in words if not (t.is_upper and body(t.text))]  # "NATO | Jens Stoltenberg"
     doc = head.doc
     end = words[-1].i
     while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ \
             and not doc[end + 1].whitespace_:  # "Yun Byung-se" is one name
         words += [doc[end + 1], doc[end + 2]]
         end += 2
+    last = end
+    while last + 2 < len(doc) and doc[last + 1].text in _PARTICLES:
+        last += 1  # "Ursula von der Leyen", "Mohammed bin Salman": particles, then a name
+        if doc[last + 1].pos_ == "PROPN" and doc[last + 1].text[:1].isupper():
+            words += list(doc[end + 1:last + 2])
+            end = last = last + 1
     return _text(words)
 
 

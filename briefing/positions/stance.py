@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..countries import find_countries
 from ..stance import STANCES, stance_verb
+from .knowledge import role_noun
 from .mentions import words
 
 if TYPE_CHECKING:
@@ -65,6 +66,9 @@ _EXPRESSED = {"ultimatum": "THREATEN", "warning": "WARN", "threat": "THREATEN",
 # Content verbs that, said of someone else, make the report an accusation.
 _BLAME = frozenset(words("fail violate lie break undermine ignore mislead provoke destabilize "
                    "destabilise sabotage betray breach cheat"))
+# Collective nouns for parties to a dispute ("Western countries had failed …").
+_PARTIES = frozenset(words("country state nation government side power ally regime leader "
+                           "leadership administration"))
 _NEGATED = {"SUPPORT": "OPPOSE", "AGREE": "REJECT", "DENY": "STATEMENT"}
 _MODAL_DEMAND = frozenset({"must", "should"})
 assert set(_BY_LEMMA.values()) <= set(STANCES)
@@ -206,11 +210,19 @@ def label_of(act: Token, speaker_words: frozenset[str], country: str = "") -> st
         if aux & _MODAL_DEMAND:
             return "DEMAND"
         return "STATEMENT"
-    if lemma(content, _BLAME) in _BLAME:
-        return "ACCUSE"
+    if lemma(content, _BLAME) in _BLAME and subject is not None and _is_party(subject):
+        return "ACCUSE"  # someone failed; "the talks had failed" blames no one
     if {c.lower_ for c in content.children if c.dep_ == "aux"} & _MODAL_DEMAND:
         return "DEMAND"  # "said the sanctions must be lifted": what others must do
     return "STATEMENT"
+
+
+def _is_party(t: Token) -> bool:
+    """Whether a subject names someone who can be blamed: a name, an entity, a country,
+    a role or a collective actor ("Western countries"), not a thing ("the talks")."""
+    return t.pos_ in ("PROPN", "PRON") or bool(t.ent_type_) or \
+        t.lemma_.lower() in _PARTIES or role_noun(t.lemma_.lower()) is not None or \
+        bool(find_countries(_subtree_text(t)))
 
 
 def _subtree_text(t: Token) -> str:
