@@ -102,6 +102,15 @@ def test_role_of_code_reads_cameo_codes() -> None:
     assert role_of_code("AFRGOV").group == "other"  # a region, not a state
 
 
+def test_a_faith_in_a_non_state_code_is_not_a_state() -> None:
+    # MUS is Muslim here, not Mauritius; SUN is Sunni, not the Soviet Union
+    assert (role_of_code("IMGMUS").group, role_of_code("IMGMUS").iso3) == ("other", "")
+    assert role_of_code("NGOMUSSUN").iso3 == ""
+    assert role_of_code("IMGMUSRUSREB").iso3 == "RUS"  # the state after the faith
+    assert role_of_code("IMGMUSRUSREB").kind == "opposition"
+    assert role_of_code("MUSGOV").iso3 == "MUS"  # as a head it is Mauritius
+
+
 @pytest.mark.parametrize(
     ("noun", "kind"),
     [("president", "official"), ("Foreign Minister", "official"), ("ministers", "official"),

@@ -3,12 +3,15 @@ attribution → stance → grouping.
 
 Each step is one module, in that order. :func:`find_statements` reads one article;
 :func:`group_positions` gathers statements of many articles into one position per country,
-international body or other voices.
+international body or other voices. :func:`actors_of` reads the same layers for every
+sentence, narrative included: each main clause's acting party and its country.
 """
 
 from __future__ import annotations
 
+from .actors import Actor, actors_of
 from .attribution import find_statements
 from .grouping import country_name, group_positions, merge_statements
 
-__all__ = ["country_name", "find_statements", "group_positions", "merge_statements"]
+__all__ = ["Actor", "actors_of", "country_name", "find_statements", "group_positions",
+           "merge_statements"]

@@ -50,6 +50,12 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "CSK": "CZE", "DDR": "DEU", "SRP": "BIH", "ROM": "ROU", "ZAR": "COD",
 }
 _NON_STATE_HEADS = frozenset({"IGO", "NGO", "MNC", "IMG"})
+# CAMEO religion codes. In a non-state code they name a faith, not a state, though some are
+# also ISO or old state codes: "IMGMUSALQ" is an Islamist armed group, not Mauritius (MUS);
+# "SUN" is Sunni there, not the Soviet Union.
+_RELIGION_CODES = """ADR ALE ATH BAH BUD CHR CON CPT CTH DOX DRZ HIN HSD ITR JAN JEW JHW LDS MOS
+    MRN MUS NRM PAG PRO SFI SHI SHN SIK SUN TAO UDX ZRO"""
+_RELIGIONS = frozenset(_RELIGION_CODES.split())
 
 # Reviewed role nouns news uses that Phoenix lacks or files elsewhere (it has SPOKESPERSON as
 # media; in news a spokesman speaks for the body that employs them).
@@ -151,8 +157,9 @@ def role_of_code(code: str, start: dt.date | None = None, end: dt.date | None = 
             return Role(acronym, BODY, INTERNATIONAL, code, start, end)
         if head == "IGO":
             return Role("", OTHER, INTERNATIONAL, code, start, end)
-        home = next((_country(c) for c in chunks if _country(c)), "")
-        kind = _kind([c for c in chunks if not _country(c)], ORGANISATION)
+        places = [c for c in chunks if c not in _RELIGIONS and _country(c)]
+        home = _country(places[0]) if places else ""
+        kind = _kind([c for c in chunks if c not in places], ORGANISATION)
         return Role(home, COUNTRY if home else OTHER, kind, code, start, end)
     iso = _country(head)
     return Role(iso, COUNTRY if iso else OTHER, _kind(chunks, OFFICIAL), code, start, end)
