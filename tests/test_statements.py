@@ -102,6 +102,11 @@ def test_a_name_keeps_its_particles_and_loses_its_bodys_acronym(text: str,
     assert s.speaker == speaker
 
 
+def test_a_bodys_name_may_start_with_an_adjective() -> None:
+    (s,) = run("European Commission President Greta von der Aa said Europe would stand firm.")
+    assert (s.country, s.speaker) == ("EU", "Greta von der Aa")
+
+
 def test_a_leaders_title_gives_the_country_not_the_place_of_the_sentence() -> None:
     (s,) = run("US President Barack Obama has hailed the agreement in Paris.")
     assert (s.country, s.speaker, s.stance) == ("USA", "Barack Obama", "SUPPORT")

@@ -301,7 +301,7 @@ def _body(org: Span | None, tokens: Sequence[Token]) -> Body | None:
     runs: list[list[str]] = []
     last = -2
     for t in tokens:
-        if t.pos_ == "PROPN":
+        if t.pos_ == "PROPN" or (t.pos_ == "ADJ" and t.text[:1].isupper()):  # "European …"
             if t.i != last + 1 or not runs:
                 runs.append([])
             runs[-1].append(t.text)
