@@ -11,7 +11,7 @@ import re
 from urllib.parse import quote, urlsplit
 
 from .clean import strip_controls
-from .clean.text import _CONTROL
+from .clean.text import CONTROL
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#@]|&(?=#?\w+;))")
 # What GFM's autolink extension turns into a link: "scheme:" (https://, mailto:, xmpp:...)
@@ -25,7 +25,7 @@ _SPACE = re.compile(r"\s+")
 # Most strings of a memo (names, countries, plain sentences) have none and are kept as they
 # are: one search instead of five passes, over a hundred thousand strings in a big memo.
 _TOUCHED = re.compile(
-    rf"{_CONTROL.pattern}|[^\S ]|  |^ | $|[\\`*_\[\]<>|~#@&:]|www\.|^[\d+=-]", re.IGNORECASE
+    rf"{CONTROL.pattern}|[^\S ]|  |^ | $|[\\`*_\[\]<>|~#@&:]|www\.|^[\d+=-]", re.IGNORECASE
 )
 
 

@@ -17,7 +17,7 @@ from ftfy.badness import is_bad
 # C0/C1 controls, lone surrogates and every invisible format character (Unicode category
 # Cf: soft hyphen, Arabic letter mark, zero-width and bidi marks, BOM, tag characters...),
 # all alike. The visible Cf "prepended concatenation marks" (Arabic number signs) are kept.
-_CONTROL = re.compile(
+CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
     r"\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
     r"\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
@@ -35,7 +35,7 @@ _FTFY = ftfy.TextFixerConfig(
 
 def strip_controls(text: str) -> str:
     """Drop control and invisible format characters (escapes, bidi marks); keep \\n and \\t."""
-    return _CONTROL.sub("", text)
+    return CONTROL.sub("", text)
 
 
 def repair(text: str) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ActorBook, with_builtin
 from ..models import Article, Sentence
-from .attribution import _conjuncts, _Reader, _speaker_of, _split_title
+from .attribution import Reader, conjuncts, speaker_of, split_title
 from .knowledge import COUNTRY, OTHER
 from .mentions import Sentence as Parsed
 from .parse import parse
@@ -109,7 +109,7 @@ def actor_of(verb: Token) -> Token | None:
     """The acting party of one predicate: its subject or passive agent (read as attribution
     reads a speaker), or a subject the parser hung on the predicate's auxiliary ("X | has
     imposed")."""
-    found = _speaker_of(verb)
+    found = speaker_of(verb)
     if found is not None:
         return found
     return next((s for a in verb.children if a.dep_ in ("aux", "aux:pass", "cop")
@@ -127,8 +127,8 @@ def clause_actors(doc: Doc) -> list[tuple[Token, Token, tuple[Token, ...], str, 
         if actor is None:
             continue
         how = AGENT if actor.dep_ in ("obl", "obl:agent", "agent") else SUBJECT
-        extra = _split_title(verb, actor)
-        for i, head in enumerate(_conjuncts(actor)):
+        extra = split_title(verb, actor)
+        for i, head in enumerate(conjuncts(actor)):
             out.append((verb, head, extra if i == 0 else (), how, reported))
     return out
 
@@ -150,7 +150,7 @@ def actors_of(article: Article, sentences: Sequence[Sentence],
     """
     if not sentences:
         return []
-    reader = _Reader(article, with_builtin(actors), sentences)
+    reader = Reader(article, with_builtin(actors), sentences)
     found: list[Actor] = []
     for sent, doc in zip(sentences, parse([s.text for s in sentences]), strict=True):
         reader.at = sent.index  # "the nation" is the state the sentences before named last

@@ -132,15 +132,15 @@ class _Act:
     extra: tuple[Token, ...] = ()  # a title parsed as a second subject, before the first
 
 
-def _conjuncts(head: Token) -> list[Token]:
+def conjuncts(head: Token) -> list[Token]:
     out = [head]
     for c in head.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
-            out.extend(_conjuncts(c))
+            out.extend(conjuncts(c))
     return out
 
 
-def _speaker_of(t: Token) -> Token | None:
+def speaker_of(t: Token) -> Token | None:
     """The grammatical actor of predicate ``t``."""
     word = lemma(t)
     if word == "quote":  # "X was quoted as saying"; "a magazine quoted X as saying"
@@ -160,13 +160,13 @@ def _speaker_of(t: Token) -> Token | None:
     if t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and (
             t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG"
                                  and not is_predicate(t.head))):
-        return _speaker_of(t.head)
+        return speaker_of(t.head)
     if _lost_predicate(t):
         return t.head
     if t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == ",":  # ", saying …"
         root = t.sent.root
         if root.i < t.i and not is_predicate(root):  # else the root is the act itself
-            return _speaker_of(root)
+            return speaker_of(root)
     return None
 
 
@@ -196,7 +196,7 @@ def _according(t: Token) -> _Act | None:
     if x is None or x.pos_ not in ("PROPN", "NOUN", "PRON") or (
             x.pos_ == "NOUN" and role_noun(x.lemma_.lower()) is None):
         return None  # "according to UN figures": figures say nothing
-    return _Act(x.head if x.head.i != x.i else x, tuple(_conjuncts(x)), True)
+    return _Act(x.head if x.head.i != x.i else x, tuple(conjuncts(x)), True)
 
 
 def quoted(doc_tokens: Sequence[Token]) -> set[int]:
@@ -236,7 +236,7 @@ def acts(doc_tokens: Sequence[Token]) -> list[_Act]:
         if t.i in inside or not (is_predicate(t) or word == "quote" or _main_act(t)):
             continue
         frame = word in REPORTING or word == "quote"
-        subject = _speaker_of(t)
+        subject = speaker_of(t)
         if frame and (subject is None or subject.i in inside):
             subject = _inverted(t)
         if subject is None or subject.i in inside:
@@ -248,7 +248,7 @@ def acts(doc_tokens: Sequence[Token]) -> list[_Act]:
             continue  # "did not say", "did not respond to requests for comment"
         if frame and word != "quote" and _subordinate(t):
             frame = False  # "… has threatened more tests after it said …": not the frame
-        found.append(_Act(t, tuple(_conjuncts(subject)), frame, _split_title(t, subject)))
+        found.append(_Act(t, tuple(conjuncts(subject)), frame, split_title(t, subject)))
     return found
 
 
@@ -267,7 +267,7 @@ def _subordinate(t: Token) -> bool:
         any(c.dep_ == "mark" or c.tag_ in ("WDT", "WP") for c in t.children)
 
 
-def _split_title(verb: Token, subject: Token) -> tuple[Token, ...]:
+def split_title(verb: Token, subject: Token) -> tuple[Token, ...]:
     """Other subjects of ``verb`` that end right where ``subject``'s phrase starts."""
     start = min(t.i for t in subject.subtree)
     return tuple(c for c in verb.children if c.i != subject.i and c.dep_ == subject.dep_
@@ -293,7 +293,7 @@ def _quote_depth(text: str, depth: int) -> int:
     return depth
 
 
-class _Reader:
+class Reader:
     """Reads one article sentence by sentence, keeping its memory of actors."""
 
     def __init__(self, article: Article, book: ActorBook,
@@ -372,8 +372,7 @@ class _Reader:
         """The country the sentences before this one named last (found only when asked:
         a description like "the nation" is rare, scanning every sentence is not free)."""
         for sent in reversed([s for s in self.sentences if s.index < self.at]):
-            named = [m.iso3 for m in find_countries(sent.text, self.context)
-                     if m.iso3 and m.kind in ACTOR_KINDS]
+            named = actor_countries(sent.text, self.context)
             if named:
                 return _Entry(country_name(named[-1]),
                               Affiliation(COUNTRY, named[-1], OFFICIAL))
@@ -457,10 +456,15 @@ def _personal(m: Mention, head: Token) -> bool:
         head.lemma_.lower() not in _BODY_NOUNS
 
 
+def actor_countries(text: str, context: str | None = None) -> list[str]:
+    """The countries ``text`` names as actors (names, demonyms, capitals), in order."""
+    return [m.iso3 for m in find_countries(text, context) if m.iso3 and m.kind in ACTOR_KINDS]
+
+
 def home_country(text: str) -> str:
     """The country an article is plainly about: named at least twice, and in at least
     half of all its country mentions; "" when no country stands out that much."""
-    counts = Counter(m.iso3 for m in find_countries(text) if m.iso3 and m.kind in ACTOR_KINDS)
+    counts = Counter(actor_countries(text))
     if not counts:
         return ""
     iso3, n = counts.most_common(1)[0]
@@ -489,7 +493,7 @@ def find_statements(
     """
     if not sentences:
         return ()
-    reader = _Reader(article, with_builtin(actors), sentences)
+    reader = Reader(article, with_builtin(actors), sentences)
     docs = _parse_candidates(sentences)
     parsed: dict[int, Parsed] = {}  # a repeated sentence shares its Doc, so its reading too
     found: list[Statement] = []
