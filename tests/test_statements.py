@@ -155,6 +155,17 @@ def test_a_quotation_attributed_at_its_end_is_one_statement() -> None:
     assert (s.citations[0].sentence, s.citations[0].last) == (0, 2)
 
 
+@pytest.mark.parametrize("mark", ["\"", "\u201c"])
+def test_straight_quotes_closing_a_running_quotation_leave_the_speaker_outside(
+        mark: str) -> None:
+    close = "\"" if mark == "\"" else "\u201d"
+    text = (f"{mark}We will not accept this. It is a provocation. Nobody should doubt our "
+            f"resolve,{close} Kenyan President Joseph Mwangi said on Friday.")
+    (s,) = run(text)
+    assert (s.country, s.speaker) == ("KEN", "Joseph Mwangi")
+    assert (s.citations[0].sentence, s.citations[0].last) == (0, 2)
+
+
 def test_a_quotation_after_an_attributed_one_is_the_same_speakers() -> None:
     text = ("\u201cWe will not move,\u201d Kenyan President Joseph Mwangi said on Friday. "
             "\u201cThe border stays shut until the talks end.\u201d Trade fell by a third.")

@@ -199,10 +199,13 @@ def _according(t: Token) -> _Act | None:
     return _Act(x.head if x.head.i != x.i else x, tuple(conjuncts(x)), True)
 
 
-def quoted(doc_tokens: Sequence[Token]) -> set[int]:
-    """Indexes of the tokens inside quotation marks (what is said, never who says it)."""
+def quoted(doc_tokens: Sequence[Token], depth: int = 0) -> set[int]:
+    """Indexes of the tokens inside quotation marks (what is said, never who says it).
+
+    ``depth`` is the number of quotations still open from the sentences before: in
+    '"A. B," Sanders said.' the straight mark after "B," closes the quotation, it does not
+    open one around "Sanders said"."""
     inside: set[int] = set()
-    depth = 0
     for t in doc_tokens:
         if t.text in _OPENING or (t.text == '"' and not depth):
             depth += 1
@@ -222,10 +225,11 @@ def _inverted(t: Token) -> Token | None:
     return None
 
 
-def acts(doc_tokens: Sequence[Token]) -> list[_Act]:
-    """The speakers' acts of one sentence; reported content is not an act of its own."""
+def acts(doc_tokens: Sequence[Token], depth: int = 0) -> list[_Act]:
+    """The speakers' acts of one sentence; reported content is not an act of its own.
+    ``depth``: quotations left open by the sentences before (see :func:`quoted`)."""
     found: list[_Act] = []
-    inside = quoted(doc_tokens)
+    inside = quoted(doc_tokens, depth)
     for t in doc_tokens:
         if t.lower_ == "according":
             act = _according(t)
@@ -413,12 +417,13 @@ class Reader:
         return _Entry(m.text, Affiliation(COUNTRY, self.home, OFFICIAL), m.role, not m.plural,
                       m.plural)
 
-    def statements(self, sent: Sentence, ps: Parsed) -> list[Statement]:
+    def statements(self, sent: Sentence, ps: Parsed, depth: int = 0) -> list[Statement]:
         """The statements of one sentence: its reporting frames when any has an actor
-        (the rest is their content), else its stance acts."""
+        (the rest is their content), else its stance acts. ``depth``: quotations left
+        open by the sentences before."""
         self.at = sent.index
         resolved = []
-        for act in acts(list(ps.doc)):
+        for act in acts(list(ps.doc), depth):
             entries = [e for e in (self.resolve(ps, h, act.extra if i == 0 else ())
                                    for i, h in enumerate(act.speakers)) if e is not None]
             if entries:
@@ -517,13 +522,14 @@ def find_statements(
             reader.introduce(ps)
         opens = sent.text.lstrip()[:1] in f'{_OPENING}"'
         inside = depth > 0 and not opens
-        depth = _quote_depth(sent.text, 0 if opens else depth)
+        before = 0 if opens else depth
+        depth = _quote_depth(sent.text, before)
         if carry is not None and inside and sent.index - found[carry].sentence < _RUN:
             found[carry] = _extend(found[carry], sent)
             if not depth:
                 carry = None
             continue
-        own = reader.statements(sent, ps) if ps is not None else []
+        own = reader.statements(sent, ps, before) if ps is not None else []
         if not own and opens and found and _ends(found[-1]) == sent.index - 1 and any(
                 q in found[-1].text for q in _QUOTES):
             # '"A," he said. "B."': the next quotation is the same speaker's
