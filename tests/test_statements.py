@@ -166,6 +166,23 @@ def test_straight_quotes_closing_a_running_quotation_leave_the_speaker_outside(
     assert (s.citations[0].sentence, s.citations[0].last) == (0, 2)
 
 
+def test_a_negation_inside_the_quotation_is_not_the_speakers() -> None:
+    text = ("The host asked whether a deal was possible. \"Absolutely not. Not this year,\" "
+            "Kenyan President Joseph Mwangi replied.")
+    (s,) = run(text)
+    assert (s.country, s.speaker) == ("KEN", "Joseph Mwangi")
+    assert (s.citations[0].sentence, s.citations[0].last) == (1, 2)
+
+
+def test_an_answer_after_a_quoted_question_is_the_answerers() -> None:
+    text = ("Kenyan President Joseph Mwangi asked, \"Will you reopen the border?\" "
+            "\"Not yet. We need guarantees first,\" Ugandan President Paul Okello said.")
+    first, second = run(text)
+    assert (first.country, first.sentence) == ("KEN", 0)
+    assert (second.country, second.speaker) == ("UGA", "Paul Okello")
+    assert (second.citations[0].sentence, second.citations[0].last) == (1, 2)
+
+
 def test_a_quotation_after_an_attributed_one_is_the_same_speakers() -> None:
     text = ("\u201cWe will not move,\u201d Kenyan President Joseph Mwangi said on Friday. "
             "\u201cThe border stays shut until the talks end.\u201d Trade fell by a third.")

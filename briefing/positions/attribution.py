@@ -504,6 +504,7 @@ def find_statements(
     found: list[Statement] = []
     carry: int | None = None  # the statement whose quotation is still open
     pending: list[Sentence] = []  # an open quotation still waiting for its speaker
+    follow: int | None = None  # the statement ``pending`` continues if no one else speaks
     depth = 0
     for sent, doc in zip(sentences, docs, strict=True):
         signed = tweet_author(sent.text)
@@ -513,7 +514,7 @@ def find_statements(
             if target is not None:
                 found = [s for s in found if s.sentence != target.index]
                 found.append(reader.tweet(target, author))
-            depth, carry, pending = 0, None, []
+            depth, carry, pending, follow = 0, None, [], None
             continue
         ps = None if doc is None else parsed.get(id(doc))
         if doc is not None and ps is None:
@@ -532,17 +533,19 @@ def find_statements(
         own = reader.statements(sent, ps, before) if ps is not None else []
         if not own and opens and found and _ends(found[-1]) == sent.index - 1 and any(
                 q in found[-1].text for q in _QUOTES):
-            # '"A," he said. "B."': the next quotation is the same speaker's
-            found[-1] = _extend(found[-1], sent)
-            carry = len(found) - 1 if depth else None
-            pending = []
-            continue
+            # '"A," he said. "B."': the next quotation is the same speaker's, unless a
+            # new speaker closes it ('"B. C," Clinton answered'): decided when it closes
+            follow = len(found) - 1
         if own and pending and inside:
             own[0] = _starting(own[0], pending, sent)
         if own:
-            pending = []
-        elif depth:
+            pending, follow = [], None
+        elif depth or follow is not None:
             pending.append(sent)
+        if follow is not None and pending and (not depth or len(pending) >= _RUN):
+            for p in pending:  # closed with no speaker of its own: the one before's
+                found[follow] = _extend(found[follow], p)
+            follow = None
         if not depth or len(pending) >= _RUN:
             pending = []
         found.extend(own)

@@ -124,9 +124,19 @@ CUE_FORMS = forms(_KNOWN | {"according"})
 
 
 def negated(t: Token) -> bool:
-    """Whether ``t`` carries a negation of its own ("did not agree", "never accepted")."""
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("not", "n't", "never"))
-               for c in t.children)
+    """Whether ``t`` carries a negation of its own ("did not agree", "never accepted").
+    A negation inside a quotation is the quote's, not the act's ('"Absolutely not,"
+    Clinton responded'): the parser may hang it on the reporting verb."""
+    return any((c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("not", "n't", "never")))
+               and not _in_quotation(c) for c in t.children)
+
+
+def _in_quotation(c: Token) -> bool:
+    """Whether a token comes before a closing quotation mark that precedes its head."""
+    if c.i > c.head.i:
+        return False
+    between = c.doc[c.i + 1:c.head.i]
+    return any(w.text in ('"', "\u201d", "''") for w in between)
 
 
 def is_predicate(t: Token) -> bool:
