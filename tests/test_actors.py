@@ -7,32 +7,12 @@ the shipped model.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import pytest
-
 from briefing.models import Article
 from briefing.positions import Actor, actors_of
 from briefing.positions.actors import AGENT, SUBJECT, clause_actors
-from briefing.positions.parse import MODEL
 from briefing.sentences import make_sentences
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
-Row = tuple[str, str, str, str, int]
-needs_model = pytest.mark.skipif(not (MODEL / "config.cfg").is_file(),
-                                 reason="the parsing model is not built (make model)")
-
-
-def doc(rows: list[Row]) -> Doc:
-    """A hand-parsed Doc from (word, POS, tag, dependency, head index) rows."""
-    import spacy
-    from spacy.tokens import Doc
-
-    words, pos, tags, deps, heads = zip(*rows, strict=True)
-    return Doc(spacy.blank("en").vocab, words=list(words), pos=list(pos), tags=list(tags),
-               deps=list(deps), heads=list(heads), lemmas=[w.lower() for w in words])
+from .handparse import Row, doc, needs_model
 
 
 def parties(rows: list[Row]) -> list[tuple[str, str, str, bool]]:

@@ -1,0 +1,62 @@
+"""Attribution rules on hand-built parses (the sentences and their parses are ours): each
+rule is pinned on the parse it exists for, so a new model cannot hide a regression."""
+
+from __future__ import annotations
+
+from briefing.positions.attribution import acts, quoted
+
+from .handparse import doc
+
+# '"We will not move," said Sen. Ana Ruiz of Ohio.' with the name parsed as a clause
+_INVERTED_AS_CLAUSE = [
+    ('"', "PUNCT", "``", "punct", 3), ("We", "PRON", "PRP", "nsubj", 3),
+    ("will", "AUX", "MD", "aux", 3), ("move", "VERB", "VB", "ccomp", 6),
+    (",", "PUNCT", ",", "punct", 3), ('"', "PUNCT", "''", "punct", 3),
+    ("said", "VERB", "VBD", "ROOT", 6), ("Sen.", "PROPN", "NNP", "nmod:desc", 8),
+    ("Ana", "PROPN", "NNP", "ccomp", 6), ("Ruiz", "PROPN", "NNP", "flat", 8),
+    ("of", "ADP", "IN", "case", 11), ("Ohio", "PROPN", "NNP", "nmod", 8),
+    (".", "PUNCT", ".", "punct", 6),
+]
+
+
+def test_a_name_after_an_inverted_reporting_verb_is_the_speaker_whatever_its_relation() -> None:
+    (act,) = acts(list(doc(_INVERTED_AS_CLAUSE)))
+    assert act.verb.text == "said" and [s.text for s in act.speakers] == ["Ana"]
+
+
+def test_a_clause_after_the_verb_is_not_a_speaker() -> None:
+    # '"Yes," said that Russia would come.' is no sentence, but a clause with its own
+    # subject after "said" must never be read as the speaker
+    rows = [*_INVERTED_AS_CLAUSE[:7], ("Russia", "PROPN", "NNP", "nsubj", 9),
+            ("would", "AUX", "MD", "aux", 9), ("come", "PROPN", "NNP", "ccomp", 6),
+            (".", "PUNCT", ".", "punct", 6)]
+    assert acts(list(doc(rows))) == []
+
+
+def test_a_quotation_closed_from_an_earlier_sentence_leaves_the_speaker_outside() -> None:
+    # 'No one should doubt it," Ruiz said.' -- the quotation opened a sentence before
+    rows = [("No", "DET", "DT", "det", 1), ("one", "PRON", "NN", "nsubj", 3),
+            ("should", "AUX", "MD", "aux", 3), ("doubt", "VERB", "VB", "ccomp", 8),
+            ("it", "PRON", "PRP", "obj", 3), (",", "PUNCT", ",", "punct", 3),
+            ('"', "PUNCT", "''", "punct", 3), ("Ruiz", "PROPN", "NNP", "nsubj", 8),
+            ("said", "VERB", "VBD", "ROOT", 8), (".", "PUNCT", ".", "punct", 8)]
+    parsed = list(doc(rows))
+    assert 7 in quoted(parsed)  # read alone, the mark opens a quotation around the speaker
+    assert 7 not in quoted(parsed, depth=1)
+    (act,) = acts(parsed, depth=1)
+    assert [s.text for s in act.speakers] == ["Ruiz"]
+
+
+def test_a_negation_quoted_before_the_verb_does_not_negate_the_act() -> None:
+    # '"Absolutely not," Ruiz replied.' with "not" hung on "replied"
+    rows = [('"', "PUNCT", "``", "punct", 6), ("Absolutely", "ADV", "RB", "advmod", 2),
+            ("not", "PART", "RB", "advmod", 6), (",", "PUNCT", ",", "punct", 6),
+            ('"', "PUNCT", "''", "punct", 6), ("Ruiz", "PROPN", "NNP", "nsubj", 6),
+            ("replied", "VERB", "VBD", "ROOT", 6), (".", "PUNCT", ".", "punct", 6)]
+    (act,) = acts(list(doc(rows)))
+    assert act.verb.text == "replied"
+    # 'Ruiz did not reply.': the negation is the act's own
+    rows = [("Ruiz", "PROPN", "NNP", "nsubj", 3), ("did", "AUX", "VBD", "aux", 3),
+            ("not", "PART", "RB", "advmod", 3), ("reply", "VERB", "VB", "ROOT", 3),
+            (".", "PUNCT", ".", "punct", 3)]
+    assert acts(list(doc(rows))) == []
