@@ -60,3 +60,29 @@ def test_a_negation_quoted_before_the_verb_does_not_negate_the_act() -> None:
             ("not", "PART", "RB", "advmod", 3), ("reply", "VERB", "VB", "ROOT", 3),
             (".", "PUNCT", ".", "punct", 3)]
     assert acts(list(doc(rows))) == []
+
+
+def test_a_participle_report_falls_back_to_the_main_clauses_subject() -> None:
+    # 'Ruiz made an attempt to calm it, writing on Facebook that the plan was safe.'
+    rows = [("Ruiz", "PROPN", "NNP", "nsubj", 1), ("made", "VERB", "VBD", "ROOT", 1),
+            ("an", "DET", "DT", "det", 3), ("attempt", "NOUN", "NN", "obj", 1),
+            ("to", "PART", "TO", "mark", 5), ("calm", "VERB", "VB", "acl", 3),
+            ("it", "PRON", "PRP", "obj", 5), (",", "PUNCT", ",", "punct", 8),
+            ("writing", "VERB", "VBG", "advcl", 5), ("on", "ADP", "IN", "case", 10),
+            ("Facebook", "PROPN", "NNP", "obl", 8), ("that", "SCONJ", "IN", "mark", 15),
+            ("the", "DET", "DT", "det", 13), ("plan", "NOUN", "NN", "nsubj", 15),
+            ("was", "AUX", "VBD", "cop", 15), ("safe", "ADJ", "JJ", "ccomp", 8),
+            (".", "PUNCT", ".", "punct", 1)]
+    found = {a.verb.text: [s.text for s in a.speakers] for a in acts(list(doc(rows)))}
+    assert found["writing"] == ["Ruiz"]
+
+
+def test_a_person_entity_stops_before_a_lower_case_word() -> None:
+    # '"Fine," said Sen. Ana Ruiz of Ohio.' with the entity run on over "of Ohio"
+    from spacy.tokens import Span
+
+    from briefing.positions.mentions import Sentence
+
+    parsed = doc(_INVERTED_AS_CLAUSE)
+    parsed.ents = [Span(parsed, 8, 12, label="PER")]
+    assert [name for _, name in Sentence(parsed).people] == ["Ana Ruiz"]

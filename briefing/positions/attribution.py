@@ -57,7 +57,8 @@ _BODY_NOUNS = frozenset(words("""ministry government administration office depar
     police parliament court council committee agency company firm group party embassy regime
     cabinet commission authority authorities presidency mission delegation command"""))
 # Relations a mis-parse gives the name after an inverted reporting verb.
-_INVERTED = frozenset({"nsubj", "obj", "dobj", "appos", "dep", "obl", "ccomp", "xcomp"})
+_INVERTED = frozenset({"nsubj", "obj", "dobj", "appos", "dep", "obl", "ccomp", "xcomp",
+                       "vocative"})
 _RUN = 6  # an unclosed quotation mark must not swallow the rest of the article
 _CLOSING = "”»"
 
@@ -162,7 +163,9 @@ def speaker_of(t: Token) -> Token | None:
     if t.head.i != t.i and t.head.pos_ in ("VERB", "AUX") and (
             t.dep_ == "conj" or (t.dep_ == "advcl" and t.tag_ == "VBG"
                                  and not is_predicate(t.head))):
-        return speaker_of(t.head)
+        head_speaker = speaker_of(t.head)
+        if head_speaker is not None:
+            return head_speaker
     if _lost_predicate(t):
         return t.head
     if t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == ",":  # ", saying …"
@@ -222,8 +225,10 @@ def _inverted(t: Token) -> Token | None:
     """The speaker after a reporting verb that ends a quotation: '"…," said Gill'."""
     for c in t.children:
         if c.i > t.i and c.dep_ in _INVERTED and c.pos_ in ("PROPN", "NOUN", "PRON") and \
-                not any(g.dep_.startswith(("nsubj", "cop")) for g in c.children):
-            return c  # a name read as a clause ("said Sen. Tom Carper" as ccomp) is one too
+                not any(g.dep_.startswith(("nsubj", "cop", "case")) for g in c.children):
+            # a name read as a clause ("said Sen. Tom Carper" as ccomp) is one too; a
+            # phrase with a preposition ("writing on Twitter") never is
+            return c
     return None
 
 

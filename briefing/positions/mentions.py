@@ -87,8 +87,9 @@ class Sentence:
         for e in doc.ents:
             if e.label_ != PERSON:
                 continue
-            words = [t for t in e if t.i not in self.country_at and t.text not in _NAME_PUNCT
-                     and role_noun(t.lower_) is None and t.lower_ not in _TITLES]
+            words = [t for t in _name_part(e) if t.i not in self.country_at and
+                     t.text not in _NAME_PUNCT and role_noun(t.lower_) is None and
+                     t.lower_ not in _TITLES]
             name = _text(words)
             if words and not state_body(name) and not body(name) and name[:1].isupper():
                 self.people.append((e, name))
@@ -224,6 +225,15 @@ def _first(spans: Sequence[Span], ids: set[int]) -> Span | None:
 def _last_in(run: str, ent: Span) -> bool:
     last = run.split()[-1]
     return any(t.text == last for t in ent)
+
+
+def _name_part(e: Span) -> Span:
+    """A person entity up to its first lower-case word that is no name particle: the
+    tagger may run on into "Ben Cardin of Maryland" or "Jane Roe and her aides"."""
+    for t in e:
+        if t.is_lower and t.is_alpha and t.lower_ not in _PARTICLES and t.i > e.start:
+            return e.doc[e.start:t.i]
+    return e
 
 
 def _ends_a_name(span: Span) -> bool:
