@@ -86,3 +86,21 @@ def test_a_person_entity_stops_before_a_lower_case_word() -> None:
     parsed = doc(_INVERTED_AS_CLAUSE)
     parsed.ents = [Span(parsed, 8, 12, label="PER")]
     assert [name for _, name in Sentence(parsed).people] == ["Ana Ruiz"]
+
+
+def test_a_name_beside_the_verb_speaks_when_the_parser_hung_it_elsewhere() -> None:
+    # '"It is fair," Rep. Ana Ruiz (D-Ohio) said.' with the name under the quoted clause
+    rows = [('"', "PUNCT", "``", "punct", 3), ("It", "PRON", "PRP", "nsubj", 3),
+            ("is", "AUX", "VBZ", "cop", 3), ("fair", "ADJ", "JJ", "ccomp", 15),
+            (",", "PUNCT", ",", "punct", 3), ('"', "PUNCT", "''", "punct", 3),
+            ("Rep.", "PROPN", "NNP", "nmod:desc", 7), ("Ana", "PROPN", "NNP", "compound", 8),
+            ("Ruiz", "PROPN", "NNP", "parataxis", 3), ("(", "PUNCT", "-LRB-", "punct", 10),
+            ("D", "PROPN", "NNP", "appos", 8), ("-", "PUNCT", "HYPH", "punct", 12),
+            ("Ohio", "PROPN", "NNP", "conj", 8), (")", "PUNCT", "-RRB-", "punct", 8),
+            ("today", "NOUN", "NN", "obl:tmod", 15), ("said", "VERB", "VBD", "ROOT", 15),
+            (".", "PUNCT", ".", "punct", 15)]
+    assert acts(list(doc(rows))) == []  # "today" stands between: no name beside the verb
+    del rows[14]
+    rows = [(w, p, t, d, h - 1 if h > 14 else h) for w, p, t, d, h in rows]
+    (act,) = acts(list(doc(rows)))
+    assert [s.text for s in act.speakers] == ["Ruiz"]  # not "Ohio" of "(D-Ohio)"

@@ -15,6 +15,7 @@ that spoke or was introduced with that role, never to the most famous name aroun
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -136,11 +137,19 @@ class _Act:
 
 
 def conjuncts(head: Token) -> list[Token]:
+    """``head`` and the phrases coordinated with it ("Yun and Lavrov")."""
     out = [head]
     for c in head.children:
-        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON") and \
+                not _parenthesised(head, c):
             out.extend(conjuncts(c))
     return out
+
+
+def _parenthesised(head: Token, c: Token) -> bool:
+    """Whether ``c`` sits in a bracket opened after ``head``: "Ruiz (D-San Jose)"."""
+    between = [w.text for w in head.doc[head.i + 1:c.i]]
+    return "(" in between and ")" not in between
 
 
 def speaker_of(t: Token) -> Token | None:
@@ -232,6 +241,30 @@ def _inverted(t: Token) -> Token | None:
     return None
 
 
+def _adjacent(t: Token, inside: set[int]) -> Token | None:
+    """A name right beside a reporting verb that has no subject, where the parser hung it
+    elsewhere: '"…," said Gill, whose group …' (Gill under the relative clause) or
+    '"…," Rep. Ana Ruiz (D-Ohio) said' (the name under the quoted clause)."""
+    doc = t.doc
+    run = list(itertools.takewhile(lambda w: w.pos_ == "PROPN", doc[t.i + 1:]))
+    if not run:
+        j = t.i - 1
+        if j >= 0 and doc[j].text == ")":  # "(D-Ohio)"
+            while j >= 0 and doc[j].text != "(":
+                j -= 1
+            j -= 1
+        while j >= 0 and doc[j].pos_ == "PROPN" and j not in inside:
+            run.insert(0, doc[j])
+            j -= 1
+        if not run or (j >= 0 and doc[j].text not in _QUOTES + ",'"):
+            return None  # only right after a quotation: '"…," Ruiz said'
+    ids = {w.i for w in run}
+    root = next((w for w in run if w.head.i not in ids), run[-1])
+    if root.dep_.startswith("nsubj") and root.head.i != t.i:
+        return None  # "…, saying Russia would come": the subject of the content
+    return root
+
+
 def acts(doc_tokens: Sequence[Token], depth: int = 0) -> list[_Act]:
     """The speakers' acts of one sentence; reported content is not an act of its own.
     ``depth``: quotations left open by the sentences before (see :func:`quoted`)."""
@@ -249,7 +282,7 @@ def acts(doc_tokens: Sequence[Token], depth: int = 0) -> list[_Act]:
         frame = word in REPORTING or word == "quote"
         subject = speaker_of(t)
         if frame and (subject is None or subject.i in inside):
-            subject = _inverted(t)
+            subject = _inverted(t) or _adjacent(t, inside)
         if subject is None or subject.i in inside:
             continue
         if not (is_predicate(t) or word == "quote") and (
