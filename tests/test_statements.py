@@ -183,6 +183,17 @@ def test_an_answer_after_a_quoted_question_is_the_answerers() -> None:
     assert (second.citations[0].sentence, second.citations[0].last) == (1, 2)
 
 
+def test_an_unnamed_official_belongs_to_the_country_whose_officials_were_named() -> None:
+    text = ("Fighting near the border with Chad and Niger went on for a week. Chadian and "
+            "Nigerien troops moved north. A review team has been sent to the region, "
+            "according to two Kenyan defence officials. \"We need the basic facts first,\" "
+            "one defence official said.")
+    found = {s.sentence: s for s in run(text)}
+    assert found[2].speaker == "two Kenyan defence officials" and found[2].country == "KEN"
+    assert (found[3].speaker, found[3].country) == ("one defence official", "KEN")
+    assert len(run(text)) == 2  # "according to X" is one statement, not one more for its clause
+
+
 def test_a_quotation_after_an_attributed_one_is_the_same_speakers() -> None:
     text = ("\u201cWe will not move,\u201d Kenyan President Joseph Mwangi said on Friday. "
             "\u201cThe border stays shut until the talks end.\u201d Trade fell by a third.")

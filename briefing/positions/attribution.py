@@ -25,7 +25,7 @@ from ..actors import ActorBook, agencies, with_builtin
 from ..countries import ACTOR_KINDS, country_name, find_countries
 from ..models import Article, Citation, Sentence, Statement
 from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_actor
-from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun
+from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun, singulars
 from .mentions import Mention, words
 from .mentions import Sentence as Parsed
 from .parse import parse
@@ -118,8 +118,9 @@ class Memory:
         """The most recent actor that spoke as, or was introduced as, ``noun``."""
         for pool in (self.speakers, self.introduced):
             for e in reversed(pool):
-                if e.role and e.role.split()[-1] == noun:
-                    return e
+                last = e.role.split()[-1] if e.role else ""
+                if last and (last == noun or noun in singulars(last)):
+                    return e  # "one official" is one of "the officials" named before
         if noun in _ORG_NOUNS:  # "the company", "the group": the organisation last named
             for pool in (self.speakers, self.introduced):
                 for e in reversed(pool):
@@ -450,11 +451,18 @@ class Reader:
 
     def _unnamed(self, m: Mention) -> _Entry | None:
         """'a police official', 'officials': an official of the article's own country, when
-        the article is plainly about one; anyone else unnamed is no identifiable actor."""
+        the article is plainly about one, or of the country whose officials in that role it
+        introduced; anyone else unnamed is no identifiable actor."""
         noun = role_noun(m.role) if m.role else None
-        if noun is None or noun.kind != OFFICIAL or not self.home:
+        if noun is None or noun.kind != OFFICIAL:
             return None
-        return _Entry(m.text, Affiliation(COUNTRY, self.home, OFFICIAL), m.role, not m.plural,
+        home = self.home
+        if not home:  # "U.S. defense officials said … one defense official said"
+            same = self.memory.role(m.role.split()[-1])
+            home = same.aff.iso3 if same is not None and same.aff.group == COUNTRY else ""
+        if not home:
+            return None
+        return _Entry(m.text, Affiliation(COUNTRY, home, OFFICIAL), m.role, not m.plural,
                       m.plural)
 
     def statements(self, sent: Sentence, ps: Parsed, depth: int = 0) -> list[Statement]:
@@ -472,10 +480,12 @@ class Reader:
         # "condemned the strikes and said …": the first act is the stance, not the report
         frames = [a for a, _ in resolved if a.frame and not (
             a.verb.dep_ == "conj" and a.verb.head.i in acts_at)]
-        keep = {a.verb.i for a in outermost(frames or [a for a, _ in resolved if not a.frame])}
+        keep = {id(a) for a in outermost(frames or [a for a, _ in resolved if not a.frame])}
         out = []
         for act, entries in resolved:
-            if act.verb.i not in keep:
+            if id(act) not in keep:  # "according to X" shares its verb with the clause
+                for e in entries:  # not this sentence's speaker, but named with a role
+                    self.memory.introduce(e)
                 continue
             for e in entries:
                 self.memory.spoke(e)

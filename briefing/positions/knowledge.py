@@ -61,6 +61,7 @@ _RELIGIONS = frozenset(_RELIGION_CODES.split())
 # media; in news a spokesman speaks for the body that employs them).
 ROLE_NOUN_EXTRAS: dict[str, str] = {
     "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "press secretary": "GOV",
+    "official": "GOV", "aide": "GOV", "adviser": "GOV", "advisor": "GOV", "negotiator": "GOV",
     "analyst": "EDU", "expert": "EDU", "researcher": "EDU", "economist": "EDU",
     "scholar": "EDU", "commentator": "MED", "columnist": "MED", "editor": "MED",
     "rebel": "REB", "opposition": "OPP", "opposition leader": "OPP",
@@ -303,7 +304,7 @@ def role_noun(word: str) -> RoleNoun | None:
     """What a role noun or phrase means: 'minister' -> official, 'rebels' -> opposition."""
     agents = _kb().agents
     key = normalize_name(word)
-    for candidate in (key, *_singulars(key)):
+    for candidate in (key, *singulars(key)):
         code = agents.get(candidate)
         if code:
             return RoleNoun(_kind([code[i:i + 3] for i in range(0, len(code), 3)], OFFICIAL),
@@ -311,7 +312,8 @@ def role_noun(word: str) -> RoleNoun | None:
     return None
 
 
-def _singulars(key: str) -> list[str]:
+def singulars(key: str) -> list[str]:
+    """The singular forms a plural role noun may have ("officials", "spokesmen")."""
     if key.endswith("ies"):
         return [key[:-3] + "y"]
     if key.endswith("men"):

@@ -104,7 +104,8 @@ class Sentence:
             out.append(t)
             stack.extend(c for c in t.children if (c.dep_ not in _CLAUSES or (
                 t.i == head.i and c.dep_ == "acl" and _names_a_role(c))) and not (
-                c.dep_.startswith("nmod") and c.lower_ in _CALENDAR))  # "Russia on Monday"
+                c.dep_.startswith("nmod") and c.lower_ in _CALENDAR)  # "Russia on Monday"
+                and not (t.i == head.i and c.dep_ == "case"))  # "according to | X"
         return sorted(out, key=lambda t: t.i)
 
     def _widen(self, tokens: list[Token], head: Token) -> list[Token]:
