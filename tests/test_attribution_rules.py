@@ -104,3 +104,19 @@ def test_a_name_beside_the_verb_speaks_when_the_parser_hung_it_elsewhere() -> No
     rows = [(w, p, t, d, h - 1 if h > 14 else h) for w, p, t, d, h in rows]
     (act,) = acts(list(doc(rows)))
     assert [s.text for s in act.speakers] == ["Ruiz"]  # not "Ohio" of "(D-Ohio)"
+
+
+def test_a_person_entity_after_the_role_wins_over_a_word_no_entity_knows() -> None:
+    # 'Labour Minister Ana Ruiz said it was illegal.' with the name hung on "Labour"
+    from spacy.tokens import Span
+
+    from briefing.positions.mentions import Sentence
+
+    rows = [("Labour", "PROPN", "NNP", "nsubj", 4), ("Minister", "PROPN", "NNP", "nmod:desc", 2),
+            ("Ana", "PROPN", "NNP", "list", 0), ("Ruiz", "PROPN", "NNP", "flat", 2),
+            ("said", "VERB", "VBD", "ROOT", 4), ("it", "PRON", "PRP", "nsubj", 7),
+            ("was", "AUX", "VBD", "cop", 7), ("illegal", "ADJ", "JJ", "ccomp", 4),
+            (".", "PUNCT", ".", "punct", 4)]
+    parsed = doc(rows)
+    parsed.ents = [Span(parsed, 2, 4, label="PER")]
+    assert Sentence(parsed).mention(parsed[0]).person == "Ana Ruiz"

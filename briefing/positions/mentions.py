@@ -36,7 +36,7 @@ _NAME_PUNCT = frozenset(",.;:()\"“”'‘’")  # a hyphen stays: "Thomas-Gree
 _CALENDAR = frozenset(words("""january february march april may june july august september october
     november december monday tuesday wednesday thursday friday saturday sunday"""))
 _NAMING = frozenset({"compound", "flat", "flat:name", "appos", "nmod:poss", "nmod:desc",
-                     "amod", "nsubj"})
+                     "amod", "nsubj", "list"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 # Lower-case particles inside personal names ("von der Leyen", "bin Salman", "da Silva").
 _PARTICLES = frozenset(words("von van der den de da di del della dos du la le bin ibn al el"))
@@ -168,8 +168,12 @@ class Sentence:
                         None)
         # The parse's name run wins where the entity misses its surname ("Belgian Prime")
         # or is shorter ("Rusu" of "Ion Rusu").
+        # An entity after the head wins over a run no entity knows ("Labour | Minister
+        # Oswaldo Vera" with the name hung on "Labour").
         person = covering[1] if covering is not None and (not run or (
-            _last_in(run, covering[0]) and len(covering[1]) >= len(run))) else run
+            _last_in(run, covering[0]) and len(covering[1]) >= len(run)) or (
+            covering[0].start > head.i and not any(_last_in(run, e) for e, _ in self.people))
+        ) else run
         org = _first(self.orgs, ids)
         countries = tuple(dict.fromkeys(self.country_at[i] for i in sorted(ids)
                                         if i in self.country_at))
