@@ -194,6 +194,17 @@ def test_an_unnamed_official_belongs_to_the_country_whose_officials_were_named()
     assert len(run(text)) == 2  # "according to X" is one statement, not one more for its clause
 
 
+@pytest.mark.parametrize("intro", [
+    "Kenyan spokeswoman Amina Otieno said the border would stay shut.",
+    "Kenya's trade minister, Ms. Otieno, said the border would stay shut.",
+])
+def test_he_is_not_a_woman_the_article_says_is_one(intro: str) -> None:
+    text = (f"Ugandan Trade Minister Paul Okello said talks would resume. {intro} "
+            "\"We will wait,\" he said.")
+    found = {s.sentence: s for s in run(text)}
+    assert found[2].speaker == "Paul Okello"
+
+
 def test_a_quotation_after_an_attributed_one_is_the_same_speakers() -> None:
     text = ("\u201cWe will not move,\u201d Kenyan President Joseph Mwangi said on Friday. "
             "\u201cThe border stays shut until the talks end.\u201d Trade fell by a third.")

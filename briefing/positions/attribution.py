@@ -25,6 +25,7 @@ from ..actors import ActorBook, agencies, with_builtin
 from ..countries import ACTOR_KINDS, country_name, find_countries
 from ..models import Article, Citation, Sentence, Statement
 from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_actor
+from .gender import FEMALE, MALE, honorific_genders, phrase_gender, pronoun_gender
 from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun, singulars
 from .mentions import Mention, words
 from .mentions import Sentence as Parsed
@@ -74,6 +75,7 @@ class _Entry:
     person: bool = False
     plural: bool = False
     org: bool = False  # a named organisation ("Kellogg Co."): "the company" may be it
+    gender: str = ""  # gender.MALE or FEMALE when the article says; "" when it does not
 
 
 @dataclass
@@ -104,9 +106,10 @@ class Memory:
     def pronoun(self, word: str) -> _Entry | None:
         """The most recent speaker a pronoun can stand for (then anyone introduced)."""
         person = word in ("he", "she")
+        gender = {"he": MALE, "she": FEMALE}.get(word, "")
         for pool in (self.speakers, self.introduced if person else []):
             for e in reversed(pool):
-                if person and e.person and not e.plural:
+                if person and e.person and not e.plural and e.gender in ("", gender):
                     return e
                 if word == "it" and not e.person and not e.plural:
                     return e
@@ -352,6 +355,7 @@ class Reader:
         self.memory = Memory()
         self.agencies = frozenset(a.lower() for a in agencies())
         self.home = home_country(self.context)
+        self.genders = honorific_genders(article.text)
 
     def introduce(self, ps: Parsed) -> None:
         """Note the people and bodies a sentence introduces with a role or a country."""
@@ -371,7 +375,8 @@ class Reader:
             aff = affiliate(m, self.on, self.book, self.memory.known)
             self.memory.introduce(_Entry(self._name(m, ps), aff, m.role,
                                          _personal(m, ps.doc[i]), m.plural,
-                                         bool(m.org) and not m.person))
+                                         bool(m.org) and not m.person,
+                                         self._gender(m, ps, ps.doc[i])))
 
     def resolve(self, ps: Parsed, head: Token, extra: Sequence[Token] = ()) -> _Entry | None:
         """The actor a speaker phrase names or refers to; None when it is no one."""
@@ -404,7 +409,17 @@ class Reader:
         if aff == NOBODY and not name:
             return None
         return _Entry(name, aff, m.role, _personal(m, head), m.plural,
-                      bool(m.org) and not m.person)
+                      bool(m.org) and not m.person, self._gender(m, ps, head))
+
+    def _gender(self, m: Mention, ps: Parsed, head: Token) -> str:
+        """What the article says of a person's gender (see :mod:`.gender`)."""
+        found = phrase_gender(ps.phrase(head))
+        if found or not m.person:
+            return found
+        if m.person.split()[-1] in self.genders:
+            return self.genders[m.person.split()[-1]]
+        spans = [e for e, name in ps.people if name == m.person]
+        return pronoun_gender(spans[0], len(ps.people) - 1) if spans else ""
 
     def _earlier(self, m: Mention, head: Token) -> _Entry | None:
         """The actor a definite role phrase with a country refers back to, if any."""
