@@ -120,3 +120,18 @@ def test_a_person_entity_after_the_role_wins_over_a_word_no_entity_knows() -> No
     parsed = doc(rows)
     parsed.ents = [Span(parsed, 2, 4, label="PER")]
     assert Sentence(parsed).mention(parsed[0]).person == "Ana Ruiz"
+
+
+def test_a_name_hung_on_the_roles_modifier_names_the_role() -> None:
+    # 'The ambassador to the AU, Ana Ruiz-Soto, spoke.' with the name under "AU"
+    from briefing.positions.mentions import Sentence
+
+    rows = [("The", "DET", "DT", "det", 1), ("ambassador", "NOUN", "NN", "nsubj", 12),
+            ("to", "ADP", "IN", "case", 4), ("the", "DET", "DT", "det", 4),
+            ("AU", "PROPN", "NNP", "nmod", 1), (",", "PUNCT", ",", "punct", 6),
+            ("Ana", "PROPN", "NNP", "appos", 4), ("Ruiz", "PROPN", "NNP", "flat", 6),
+            ("-", "PUNCT", "HYPH", "punct", 9), ("Soto", "PROPN", "NNP", "flat", 6),
+            (",", "PUNCT", ",", "punct", 1), ("today", "NOUN", "NN", "obl:tmod", 12),
+            ("spoke", "VERB", "VBD", "ROOT", 12), (".", "PUNCT", ".", "punct", 12)]
+    parsed = doc(rows, glued=frozenset({7, 8}))
+    assert Sentence(parsed).mention(parsed[1]).person == "Ana Ruiz-Soto"

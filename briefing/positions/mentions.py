@@ -9,6 +9,7 @@ person is named ("Lisa Monaco" is a person, not the country).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -127,6 +128,16 @@ class Sentence:
         return [*doc[first:tokens[0].i], *tokens, *(t for t in doc[tokens[-1].i + 1:last + 1]
                                                       if t.i not in ids)]
 
+    def _late_apposition(self, tokens: Sequence[Token], head: Token) -> str:
+        """The name in "the ambassador to the United Nations, Jane Roe," that the parser
+        hung on the place or body: after a role and its modifier, it names the role."""
+        for t in tokens:
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i not in self.country_at and \
+                    t.head.dep_.startswith("nmod") and t.head.head.i == head.i and \
+                    t.i > 0 and t.doc[t.i - 1].text == ",":
+                return _proper_name(self.phrase(t), t, self.country_at)
+        return ""
+
     def near(self, head: Token) -> set[int]:
         """The head and the words that name it directly: its compound, flat, appositive
         and possessive dependents (not a name deeper in a modifier: "supporters of the
@@ -174,6 +185,8 @@ class Sentence:
             _last_in(run, covering[0]) and len(covering[1]) >= len(run)) or (
             covering[0].start > head.i and not any(_last_in(run, e) for e, _ in self.people))
         ) else run
+        if not person and _role(tokens, head):
+            person = self._late_apposition(tokens, head)
         org = _first(self.orgs, ids)
         countries = tuple(dict.fromkeys(self.country_at[i] for i in sorted(ids)
                                         if i in self.country_at))
@@ -289,6 +302,9 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
         return ""
     words = [t for t in words if not (t.is_upper and body(t.text))]  # "NATO | Jens Stoltenberg"
     doc = head.doc
+    words += [doc[a.i + 1] for a, b in itertools.pairwise(words) if b.i == a.i + 2 and
+              doc[a.i + 1].text == "-" and not a.whitespace_]  # "Thomas-Greenfield"
+    words.sort(key=lambda t: t.i)
     end = words[-1].i
     while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ \
             and not doc[end + 1].whitespace_:  # "Yun Byung-se" is one name
