@@ -37,7 +37,7 @@ import ftfy
 import numpy as np
 from furniture_data import BBC, Doc, docs, fold, is_final, lines, load_labels, short_hash
 
-from briefing.briefing import analyse
+from briefing.briefing import analyse, set_aside
 from briefing.errors import ArticleError
 from briefing.ingest import parse_file
 from briefing.models import Analysis, Article
@@ -113,14 +113,18 @@ def verdict(sentence: str, line: Line | None) -> str:
 def memo_verdicts(cluster: Sequence[tuple[Doc, list[Line], Article]]) -> Counter[str]:
     analyses: list[Analysis] = [analyse(article) for _, _, article in cluster]
     by_id = {a.article.id: (lines_, a) for (_, lines_, _), a in zip(cluster, analyses, strict=True)}
+    aside = set_aside(analyses)  # as build_briefing does: no summary, no key point
     out: Counter[str] = Counter()
     for (_, doc_lines, _), analysis in zip(cluster, analyses, strict=True):
+        if analysis.article.id in aside:
+            out[f"set aside:{not_an_article(doc_lines)}"] += 1
+            continue
         for i in analysis.summary:
             text = analysis.sentences[i].text
             v = verdict(text, line_of(text, doc_lines))
             out["summary:" + v] += 1
             out[f"no article:{not_an_article(doc_lines)}:{v == 'ok'}"] += 1
-    for point in key_points(analyses, 5):
+    for point in key_points([a for a in analyses if a.article.id not in aside], 5):
         doc_lines, _ = by_id[point.citations[0].article]
         v = verdict(point.text, line_of(point.text, doc_lines))
         out["key point:" + v] += 1
@@ -242,7 +246,11 @@ def run(final: bool, folds: int, show: bool, cross_fit: bool = False) -> None:
     if len(shares) > 1:
         print(f"fold spread of the memo share: {min(shares):.1f}–{max(shares):.1f}%")
     kinds = Counter(
-        {k: v for k, v in total_memo.items() if not k.endswith(":ok") and "article" not in k}
+        {
+            k: v
+            for k, v in total_memo.items()
+            if not k.endswith(":ok") and "article" not in k and "aside" not in k
+        }
     )
     print("bad memo sentences by kind:", dict(sorted(kinds.items())))
     junk = total_memo["no article:True:False"] + total_memo["no article:True:True"]
@@ -252,6 +260,10 @@ def run(final: bool, folds: int, show: bool, cross_fit: bool = False) -> None:
         f"memo sentences from pages without any prose (archive notices, video pages): {junk}; "
         f"on pages with prose, {100.0 * bad / max(1, prose):.1f}% are bad ({bad} of {prose})"
     )
+    print(
+        f"pages set aside as off topic (briefing.coherence): {total_memo['set aside:True']} "
+        f"without prose, {total_memo['set aside:False']} with prose"
+    )
     if show:
         show_bad(data)
 
@@ -259,11 +271,15 @@ def run(final: bool, folds: int, show: bool, cross_fit: bool = False) -> None:
 def show_bad(data: dict[str, list[tuple[Doc, list[Line], Article]]]) -> None:
     """Print the offending sentences (for the developer's eyes; never stored)."""
     for items in data.values():
+        analyses = {a.id: analyse(a) for _, _, a in items if a.id}
+        aside = set_aside(list(analyses.values()))
         for doc, doc_lines, article in items:
             if not article.id:
                 continue
-            analysis = analyse(article)
-            for i in analysis.summary:
+            analysis = analyses[article.id]
+            if article.id in aside:
+                print(f"  [set aside{'' if not_an_article(doc_lines) else ', has prose'}] {doc.id}")
+            for i in () if article.id in aside else analysis.summary:
                 text = analysis.sentences[i].text
                 v = verdict(text, line_of(text, doc_lines))
                 if v != "ok":

@@ -7,9 +7,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date as _date
 
 from .actors import ActorBook
+from .coherence import off_topic
 from .config import Config
 from .curation import Curation, apply_curation
 from .errors import BriefingError
@@ -42,6 +44,14 @@ def select(articles: Sequence[Article], ids: Sequence[str]) -> list[Article]:
     return [by_id[i] for i in dict.fromkeys(ids)]
 
 
+def set_aside(analyses: Sequence[Analysis]) -> frozenset[str]:
+    """Ids of the articles that share no subject with the rest (:mod:`briefing.coherence`):
+    a crawl notice or a widget page among the news of one event. They give no summary and no
+    key point."""
+    texts = [" ".join(s.text for s in a.sentences) for a in analyses]
+    return frozenset(a.article.id for a, off in zip(analyses, off_topic(texts), strict=True) if off)
+
+
 def positions_of(analyses: Iterable[Analysis], config: Config) -> tuple[Position, ...]:
     """Every country's statements across ``analyses``, focus countries first."""
     statements = [s for a in analyses for s in a.statements]
@@ -60,6 +70,7 @@ def build_briefing(
     """The memo content for ``analyses`` (in memo order) under ``config``, with the
     analyst's ``curation`` of the positions applied when given."""
     chosen = tuple(analyses)
+    aside = set_aside(chosen)
     positions = positions_of(chosen, config)
     if curation:
         positions = apply_curation(positions, curation, chosen)
@@ -68,8 +79,11 @@ def build_briefing(
         date=date or _date.today().isoformat(),
         prepared_by=config.memo.prepared_by,
         classification=config.memo.classification,
-        analyses=chosen,
-        key_points=key_points(chosen, config.summary.key_points),
+        analyses=tuple(replace(a, summary=()) if a.article.id in aside else a for a in chosen),
+        key_points=key_points(
+            [a for a in chosen if a.article.id not in aside], config.summary.key_points
+        ),
         positions=positions,
         skipped=tuple(skipped),
+        set_aside=tuple(a.article.id for a in chosen if a.article.id in aside),
     )

@@ -21,7 +21,7 @@ from typing import Any
 
 import click
 
-from .briefing import positions_of
+from .briefing import positions_of, set_aside
 from .cli_common import (
     CONFIG_HELP,
     F,
@@ -324,7 +324,9 @@ def summarize(
     count = n or ws.config.summary.sentences
     articles = load(ws, paths)
     if across:
-        points = key_points(ws.analyse_all(articles), count)
+        analyses = ws.analyse_all(articles)
+        aside = set_aside(analyses)  # as in the memo: an unrelated page gives no point
+        points = key_points([a for a in analyses if a.article.id not in aside], count)
         if fmt == "jsonl":
             summary = [
                 {"text": p.text, "article": p.article, "articles": [c.article for c in p.citations]}

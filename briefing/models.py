@@ -140,6 +140,9 @@ class Briefing:
     key_points: tuple[KeyPoint, ...]
     positions: tuple[Position, ...]
     skipped: tuple[str, ...] = field(default=())
+    #: Articles that share no subject with the others: listed, but neither summarised nor
+    #: drawn on for key points (:func:`briefing.briefing.set_aside`).
+    set_aside: tuple[str, ...] = field(default=())
 
     @property
     def articles(self) -> tuple[Article, ...]:

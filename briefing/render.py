@@ -88,6 +88,7 @@ def briefing_to_dict(b: Briefing) -> dict[str, Any]:
         "glance": glance_to_list(positions),
         "positions": positions_to_list(positions, b.analyses),
         "skipped": list(b.skipped),
+        "set_aside": list(b.set_aside),
     }
 
 
@@ -182,6 +183,7 @@ def memo_context(
     numbers = {a.article.id: n for n, a in enumerate(b.analyses, start=1)}
     for n, article in enumerate(data["articles"], start=1):
         article["number"] = n
+        article["set_aside"] = article["id"] in b.set_aside
         article["url"] = safe_url(article["url"])
         for ref in article["also_in"]:
             ref["url"] = safe_url(ref["url"])
