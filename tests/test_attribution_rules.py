@@ -135,3 +135,17 @@ def test_a_name_hung_on_the_roles_modifier_names_the_role() -> None:
             ("spoke", "VERB", "VBD", "ROOT", 12), (".", "PUNCT", ".", "punct", 12)]
     parsed = doc(rows, glued=frozenset({7, 8}))
     assert Sentence(parsed).mention(parsed[1]).person == "Ana Ruiz-Soto"
+
+
+def test_a_title_word_after_an_honorific_is_a_surname() -> None:
+    # 'Mr. King said it.' -- "King" is a title word, but here a surname
+    from briefing.positions.mentions import Sentence
+
+    rows = [("Mr.", "PROPN", "NNP", "nmod:desc", 1), ("King", "PROPN", "NNP", "nsubj", 2),
+            ("said", "VERB", "VBD", "ROOT", 2), ("it", "PRON", "PRP", "obj", 2),
+            (".", "PUNCT", ".", "punct", 2)]
+    parsed = doc(rows)
+    assert Sentence(parsed).mention(parsed[1]).person == "King"
+    rows[0] = ("The", "DET", "DT", "det", 1)  # 'The King said it.' names no one
+    parsed = doc(rows)
+    assert Sentence(parsed).mention(parsed[1]).person == ""

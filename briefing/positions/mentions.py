@@ -33,6 +33,8 @@ _CLAUSES = frozenset({"relcl", "acl", "acl:relcl", "conj", "cc", "punct", "parat
                       "advcl", "dep", "obl", "obl:tmod", "obl:unmarked", "nmod:tmod",
                       "advmod"})  # "Russia on Monday" names Russia
 _TITLES = HONORIFICS
+# Honorifics always followed by a surname, whatever that surname means ("Mr. King").
+_NAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"})
 _NAME_PUNCT = frozenset(",.;:()\"“”'‘’")  # a hyphen stays: "Thomas-Greenfield"
 _CALENDAR = frozenset(words("""january february march april may june july august september october
     november december monday tuesday wednesday thursday friday saturday sunday"""))
@@ -88,9 +90,10 @@ class Sentence:
         for e in doc.ents:
             if e.label_ != PERSON:
                 continue
-            words = [t for t in _name_part(e) if t.i not in self.country_at and
-                     t.text not in _NAME_PUNCT and role_noun(t.lower_) is None and
-                     t.lower_ not in _TITLES]
+            part = list(_name_part(e))
+            words = [t for t in part if t.i not in self.country_at and
+                     t.text not in _NAME_PUNCT and ((role_noun(t.lower_) is None and
+                     t.lower_.rstrip(".") not in _TITLES) or _surname(t, part, True))]
             name = _text(words)
             if words and not state_body(name) and not body(name) and name[:1].isupper():
                 self.people.append((e, name))
@@ -245,6 +248,17 @@ def _last_in(run: str, ent: Span) -> bool:
     return any(t.text == last for t in ent)
 
 
+def _surname(t: Token, name: Sequence[Token], entity: bool) -> bool:
+    """Whether a title word ends a name as its surname: "Mr. King", "Ms. Bishop", or in a
+    person entity after a first name ("Larry King"); "Prime Minister" names no one."""
+    if t.i != name[-1].i or t.i == 0:
+        return False
+    if t.doc[t.i - 1].lower_.rstrip(".") in _NAME_HONORIFICS:
+        return True
+    before = name[-2].lower_.rstrip(".") if len(name) > 1 else ""
+    return entity and bool(before) and before not in _TITLES and role_noun(before) is None
+
+
 def _name_part(e: Span) -> Span:
     """A person entity up to its first lower-case word that is no name particle: the
     tagger may run on into "Ben Cardin of Maryland" or "Jane Roe and her aides"."""
@@ -295,9 +309,10 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
             head.doc[start - 1].dep_ in ("compound", "flat", "flat:name", head.dep_):
         start -= 1  # "General Lee | Grant": a first name hung elsewhere
         run.append(head.doc[start])
-    words = [t for t in sorted(run, key=lambda t: t.i) if role_noun(t.lower_) is None
-             and t.lower_.rstrip(".") not in _TITLES and t.i not in countries
-             and t.lower_ not in _CALENDAR]
+    ordered = sorted(run, key=lambda t: t.i)
+    words = [t for t in ordered if ((role_noun(t.lower_) is None and
+             t.lower_.rstrip(".") not in _TITLES) or _surname(t, ordered, False))
+             and t.i not in countries and t.lower_ not in _CALENDAR]
     if not words or all(state_body(t.text) or body(t.text) for t in words):
         return ""
     words = [t for t in words if not (t.is_upper and body(t.text))]  # "NATO | Jens Stoltenberg"
