@@ -205,6 +205,16 @@ def test_he_is_not_a_woman_the_article_says_is_one(intro: str) -> None:
     assert found[2].speaker == "Paul Okello"
 
 
+def test_an_institution_speaks_and_its_unnamed_spokesman_speaks_for_it() -> None:
+    text = ("Riverside Children's Hospital has asked the court for a new hearing. "
+            "A hospital spokesman said: \"We have new evidence. We want it heard.\" "
+            "The hearing is set for Monday.")
+    first, second = run(text)
+    assert first.speaker == "Riverside Children's Hospital" and first.country == ""
+    assert second.speaker == "Riverside Children's Hospital spokesman"
+    assert (second.citations[0].sentence, second.citations[0].last) == (1, 2)
+
+
 def test_a_quotation_after_an_attributed_one_is_the_same_speakers() -> None:
     text = ("\u201cWe will not move,\u201d Kenyan President Joseph Mwangi said on Friday. "
             "\u201cThe border stays shut until the talks end.\u201d Trade fell by a third.")

@@ -61,6 +61,7 @@ _BODY_NOUNS = frozenset(words("""ministry government administration office depar
 # Relations a mis-parse gives the name after an inverted reporting verb.
 _INVERTED = frozenset({"nsubj", "obj", "dobj", "appos", "dep", "obl", "ccomp", "xcomp",
                        "vocative"})
+_DETERMINERS = frozenset({"a", "an", "the", "one", "another", "its", "their"})
 _RUN = 6  # an unclosed quotation mark must not swallow the rest of the article
 _CLOSING = "”»"
 
@@ -403,7 +404,7 @@ class Reader:
             if earlier.aff.group != OTHER or " " not in m.person:
                 return earlier
         aff = affiliate(m, self.on, self.book, self.memory.known)
-        if aff.group == OTHER and self.home and (m.person or m.role):
+        if aff.group == OTHER and self.home and (m.person or (m.role and not m.org)):
             aff = Affiliation(COUNTRY, self.home, aff.kind)
         name = self._name(m, ps)
         if aff == NOBODY and not name:
@@ -471,6 +472,10 @@ class Reader:
         noun = role_noun(m.role) if m.role else None
         if noun is None or noun.kind != OFFICIAL:
             return None
+        body = self._body_of(m)
+        if body is not None:  # "a hospital spokesman" after "Great Ormond Street Hospital"
+            return _Entry(f"{body.name} {m.role.split()[-1]}", body.aff, m.role,
+                          not m.plural, m.plural)
         home = self.home
         if not home:  # "U.S. defense officials said … one defense official said"
             same = self.memory.role(m.role.split()[-1])
@@ -479,6 +484,18 @@ class Reader:
             return None
         return _Entry(m.text, Affiliation(COUNTRY, home, OFFICIAL), m.role, not m.plural,
                       m.plural)
+
+    def _body_of(self, m: Mention) -> _Entry | None:
+        """The organisation an unnamed official speaks for, when the phrase names its kind
+        and the article named one of that kind before ("a company spokesman")."""
+        role = m.role.split()[-1]
+        kinds = {w for w in m.text.lower().split() if w.isalpha() and w != role and
+                 w not in _DETERMINERS}
+        for pool in (self.memory.speakers, self.memory.introduced):
+            for e in reversed(pool):
+                if e.org and kinds & set(e.name.lower().split()):
+                    return e
+        return None
 
     def statements(self, sent: Sentence, ps: Parsed, depth: int = 0) -> list[Statement]:
         """The statements of one sentence: its reporting frames when any has an actor

@@ -204,7 +204,7 @@ class Sentence:
             text=text,
             head=head.i,
             person=person,
-            org=org.text if org is not None else "",
+            org=org.text if org is not None else "" if person else _institution(tokens, head),
             countries=countries,
             country_text=_text(t for t in tokens if self.country_at.get(t.i) == countries[0])
             if countries else "",
@@ -246,6 +246,17 @@ def _first(spans: Sequence[Span], ids: set[int]) -> Span | None:
 def _last_in(run: str, ent: Span) -> bool:
     last = run.split()[-1]
     return any(t.text == last for t in ent)
+
+
+def _institution(tokens: Sequence[Token], head: Token) -> str:
+    """A capitalised name ending in a role noun the tagger did not mark as an organisation:
+    "Great Ormond Street Hospital", "the Justice Ministry" (a title precedes a person's
+    name; an institution's type ends its name)."""
+    if not (head.pos_ == "PROPN" and head.text[:1].isupper() and role_noun(head.lower_)):
+        return ""
+    name = [t for t in tokens if t.i <= head.i and t.text[:1].isupper() and
+            t.pos_ in ("PROPN", "ADJ") and t.head.i in (head.i, *(w.i for w in tokens))]
+    return _text(name) if len(name) > 1 else ""
 
 
 def _surname(t: Token, name: Sequence[Token], entity: bool) -> bool:
@@ -310,6 +321,9 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
         start -= 1  # "General Lee | Grant": a first name hung elsewhere
         run.append(head.doc[start])
     ordered = sorted(run, key=lambda t: t.i)
+    if len(ordered) > 1 and ordered[-1].text[:1].isupper() and \
+            role_noun(ordered[-1].lower_) is not None and not _surname(ordered[-1], ordered, False):
+        return ""  # a title comes before a name; "Ormond Street Hospital" is an institution
     words = [t for t in ordered if ((role_noun(t.lower_) is None and
              t.lower_.rstrip(".") not in _TITLES) or _surname(t, ordered, False))
              and t.i not in countries and t.lower_ not in _CALENDAR]
@@ -366,10 +380,11 @@ def _body(org: Span | None, tokens: Sequence[Token]) -> Body | None:
 
 
 def _role(tokens: Sequence[Token], head: Token) -> str:
-    """The phrase's role noun, longest first ("foreign minister" before "minister")."""
+    """The phrase's role noun, longest first ("foreign minister" before "minister"), then
+    rightmost (the head of "hospital spokesman" is the spokesman)."""
     words = [t.lower_ for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ")]
     for n in (3, 2, 1):
-        for i in range(len(words) - n + 1):
+        for i in reversed(range(len(words) - n + 1)):  # the head comes last: "hospital spokesman"
             phrase = " ".join(words[i:i + n])
             if role_noun(phrase) is not None:
                 return phrase
