@@ -149,3 +149,30 @@ def test_a_title_word_after_an_honorific_is_a_surname() -> None:
     rows[0] = ("The", "DET", "DT", "det", 1)  # 'The King said it.' names no one
     parsed = doc(rows)
     assert Sentence(parsed).mention(parsed[1]).person == ""
+
+
+def test_a_group_based_somewhere_is_placed_there() -> None:
+    # 'A militia based in Kenya claims it.'
+    from briefing.positions.mentions import Sentence
+
+    rows = [("A", "DET", "DT", "det", 1), ("militia", "NOUN", "NN", "nsubj", 5),
+            ("based", "VERB", "VBN", "acl", 1), ("in", "ADP", "IN", "case", 4),
+            ("Kenya", "PROPN", "NNP", "obl", 2), ("claims", "VERB", "VBZ", "ROOT", 5),
+            ("it", "PRON", "PRP", "obj", 5), (".", "PUNCT", ".", "punct", 5)]
+    parsed = doc(rows)
+    assert Sentence(parsed).mention(parsed[1]).countries == ("KEN",)
+
+
+def test_a_hyphenated_surname_still_matches_its_entity() -> None:
+    # 'President Omar al-Bashir spoke.' with the entity on "Bashir" only
+    from spacy.tokens import Span
+
+    from briefing.positions.mentions import Sentence
+
+    rows = [("President", "PROPN", "NNP", "nmod:desc", 1), ("Omar", "PROPN", "NNP", "nsubj", 5),
+            ("al", "PROPN", "NNP", "flat", 1), ("-", "PUNCT", "HYPH", "punct", 4),
+            ("Bashir", "PROPN", "NNP", "flat", 1), ("spoke", "VERB", "VBD", "ROOT", 5),
+            (".", "PUNCT", ".", "punct", 5)]
+    parsed = doc(rows, glued=frozenset({2, 3}))
+    parsed.ents = [Span(parsed, 4, 5, label="PER")]
+    assert Sentence(parsed).mention(parsed[1]).person == "Omar al-Bashir"

@@ -33,6 +33,8 @@ _CLAUSES = frozenset({"relcl", "acl", "acl:relcl", "conj", "cc", "punct", "parat
                       "advcl", "dep", "obl", "obl:tmod", "obl:unmarked", "nmod:tmod",
                       "advmod"})  # "Russia on Monday" names Russia
 _TITLES = HONORIFICS
+# Participles that place a group: "a militia based in Idlib" is Syria's.
+_SEATED = frozenset({"based", "headquartered", "located", "stationed"})
 # Honorifics always followed by a surname, whatever that surname means ("Mr. King").
 _NAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"})
 _NAME_PUNCT = frozenset(",.;:()\"“”'‘’")  # a hyphen stays: "Thomas-Greenfield"
@@ -107,7 +109,8 @@ class Sentence:
             t = stack.pop()
             out.append(t)
             stack.extend(c for c in t.children if (c.dep_ not in _CLAUSES or (
-                t.i == head.i and c.dep_ == "acl" and _names_a_role(c))) and not (
+                t.i == head.i and c.dep_ == "acl" and _names_a_role(c)) or (
+                c.dep_ == "obl" and t.dep_ == "acl" and t.lower_ in _SEATED)) and not (
                 c.dep_.startswith("nmod") and c.lower_ in _CALENDAR)  # "Russia on Monday"
                 and not (t.i == head.i and c.dep_ == "case"))  # "according to | X"
         return sorted(out, key=lambda t: t.i)
@@ -217,7 +220,10 @@ class Sentence:
 
 
 def _names_a_role(clause: Token) -> bool:
-    """Whether a participle clause only says what the person is ("heading the army")."""
+    """Whether a participle clause only says what the person is ("heading the army") or
+    where a group is ("a group based in Trinidad")."""
+    if clause.tag_ == "VBN" and clause.lower_ in _SEATED:
+        return True
     return clause.tag_ in ("VBG", "VBN") and any(
         c.dep_ in ("obj", "dobj", "xcomp") and (role_noun(c.lower_) is not None or
                                                 role_noun(f"{clause.lower_} {c.lower_}"))
@@ -244,7 +250,8 @@ def _first(spans: Sequence[Span], ids: set[int]) -> Span | None:
 
 
 def _last_in(run: str, ent: Span) -> bool:
-    last = run.split()[-1]
+    """Whether the last word of a name run ("al-Bashir": "Bashir") is in entity ``ent``."""
+    last = run.split()[-1].split("-")[-1]
     return any(t.text == last for t in ent)
 
 
