@@ -215,6 +215,17 @@ def test_an_institution_speaks_and_its_unnamed_spokesman_speaks_for_it() -> None
     assert (second.citations[0].sentence, second.citations[0].last) == (1, 2)
 
 
+def test_a_bare_surname_is_no_leader_of_a_country_the_article_never_names() -> None:
+    # "Biya" alone (the knowledge base's Cameroonian president) in an article on Cameroon ...
+    said = {s.sentence: s for s in run("The talks in Cameroon ended on Monday. Biya said "
+                                       "they were over.", published="2010-03-01")}
+    assert said[1].country == "CMR"
+    # ... but not a namesake in one that never names Cameroon
+    said = {s.sentence: s for s in run("The farmers' talks in Eldoret ended on Monday. "
+                                       "Biya said they were over.", published="2010-03-01")}
+    assert said[1].country != "CMR"
+
+
 def test_a_quotation_after_an_attributed_one_is_the_same_speakers() -> None:
     text = ("\u201cWe will not move,\u201d Kenyan President Joseph Mwangi said on Friday. "
             "\u201cThe border stays shut until the talks end.\u201d Trade fell by a third.")

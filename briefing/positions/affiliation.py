@@ -53,16 +53,19 @@ def _kind_of(m: Mention, default: str) -> str:
 
 
 def affiliate(m: Mention, on: dt.date | None, book: ActorBook,
-              known: dict[str, Affiliation]) -> Affiliation:
+              known: dict[str, Affiliation],
+              named: frozenset[str] | None = None) -> Affiliation:
     """The affiliation of the speaker ``m`` names, article first, then the knowledge base.
 
     ``known`` maps names the article introduced earlier (full name and surname) to what it
-    said of them then.
+    said of them then. ``named``: the countries the article names; a bare surname is a
+    known leader only of one of them ("Yameen", a Pakistani police officer, is not the
+    Maldives' president in an article that never names the Maldives).
     """
     if m.body is not None and not m.countries:  # "European Commission President X"
         return Affiliation(BODY, m.body.acronym, INTERNATIONAL)
     actor = _user_actor(m, book)
-    if actor is not None:
+    if actor is not None:  # the user's book, and the curated leaders, are taken as meant
         return actor
     if m.countries:
         return Affiliation(COUNTRY, m.countries[0],
@@ -73,8 +76,10 @@ def affiliate(m: Mention, on: dt.date | None, book: ActorBook,
         for key in (m.person, m.person.split()[-1]):
             if key in known:
                 return known[key]
+        bare = " " not in m.person
         for role in lookup_person(m.person, on):
-            if role.group in (COUNTRY, BODY):
+            if role.group == BODY or (role.group == COUNTRY and (
+                    named is None or not bare or role.iso3 in named)):
                 return Affiliation(role.group, role.iso3, role.kind)
         return Affiliation(OTHER, "", _kind_of(m, ""))
     if m.org:

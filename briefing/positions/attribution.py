@@ -355,7 +355,9 @@ class Reader:
         self.on: dt.date | None = article_date(article.published)
         self.memory = Memory()
         self.agencies = frozenset(a.lower() for a in agencies())
-        self.home = home_country(self.context)
+        named = actor_countries(self.context)
+        self.home = home_country(named)
+        self.named = frozenset(named)  # a bare surname is no leader of a country never named
         self.genders = honorific_genders(article.text)
 
     def introduce(self, ps: Parsed) -> None:
@@ -373,7 +375,7 @@ class Reader:
                 continue  # "the Estonian minister" refers back; it introduces no one
             if m.person and m.person in self.memory.people:
                 continue
-            aff = affiliate(m, self.on, self.book, self.memory.known)
+            aff = affiliate(m, self.on, self.book, self.memory.known, self.named)
             self.memory.introduce(_Entry(self._name(m, ps), aff, m.role,
                                          _personal(m, ps.doc[i]), m.plural,
                                          bool(m.org) and not m.person,
@@ -403,7 +405,7 @@ class Reader:
             earlier = self.memory.people[m.person]
             if earlier.aff.group != OTHER or " " not in m.person:
                 return earlier
-        aff = affiliate(m, self.on, self.book, self.memory.known)
+        aff = affiliate(m, self.on, self.book, self.memory.known, self.named)
         if aff.group == OTHER and self.home and (m.person or (m.role and not m.org)):
             aff = Affiliation(COUNTRY, self.home, aff.kind)
         name = self._name(m, ps)
@@ -456,7 +458,7 @@ class Reader:
     def tweet(self, sent: Sentence, author: str) -> Statement:
         """The statement of an embedded tweet: its author's, whoever it names."""
         m = Mention(text=author, head=-1, person=author)
-        aff = affiliate(m, self.on, self.book, self.memory.known)
+        aff = affiliate(m, self.on, self.book, self.memory.known, self.named)
         if aff.group == OTHER and self.home:
             aff = Affiliation(COUNTRY, self.home, aff.kind)
         name = book_actor(author, self.book)
@@ -548,10 +550,11 @@ def actor_countries(text: str, context: str | None = None) -> list[str]:
     return [m.iso3 for m in find_countries(text, context) if m.iso3 and m.kind in ACTOR_KINDS]
 
 
-def home_country(text: str) -> str:
-    """The country an article is plainly about: named at least twice, and in at least
-    half of all its country mentions; "" when no country stands out that much."""
-    counts = Counter(actor_countries(text))
+def home_country(named: Sequence[str]) -> str:
+    """The country an article is plainly about, from the countries it names as actors
+    (in order, repeats kept): named at least twice, and in at least half of all its
+    country mentions; "" when no country stands out that much."""
+    counts = Counter(named)
     if not counts:
         return ""
     iso3, n = counts.most_common(1)[0]
