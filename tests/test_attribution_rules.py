@@ -176,3 +176,16 @@ def test_a_hyphenated_surname_still_matches_its_entity() -> None:
     parsed = doc(rows, glued=frozenset({2, 3}))
     parsed.ents = [Span(parsed, 4, 5, label="PER")]
     assert Sentence(parsed).mention(parsed[1]).person == "Omar al-Bashir"
+
+
+def test_a_capitalised_role_phrase_names_a_body_not_a_person() -> None:
+    # 'A National Security Council spokesman said it.' -- no one is called "Security Council"
+    from briefing.positions.mentions import Sentence
+
+    rows = [("A", "DET", "DT", "det", 4), ("National", "ADJ", "JJ", "amod", 2),
+            ("Security", "PROPN", "NNP", "compound", 3), ("Council", "PROPN", "NNP", "compound", 4),
+            ("spokesman", "NOUN", "NN", "nsubj", 5), ("said", "VERB", "VBD", "ROOT", 5),
+            ("it", "PRON", "PRP", "obj", 5), (".", "PUNCT", ".", "punct", 5)]
+    parsed = doc(rows)
+    m = Sentence(parsed).mention(parsed[4])
+    assert (m.person, m.org) == ("", "National Security Council")

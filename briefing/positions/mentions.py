@@ -76,7 +76,7 @@ class Sentence:
     def __init__(self, doc: Doc, context: str = "") -> None:
         self.doc = doc
         self._mentions: dict[tuple[int, ...], Mention] = {}
-        self.orgs = [e for e in doc.ents if e.label_ == ORG]
+        self.orgs = [_whole_name(e) for e in doc.ents if e.label_ == ORG]
         self.country_at: dict[int, str] = {}
         for m in find_countries(doc.text, context or None):
             if m.kind not in ACTOR_KINDS or not m.iso3:
@@ -201,13 +201,21 @@ class Sentence:
         if state is None and not person and org is None:
             state = state_body(_text(t for t in tokens if t.dep_ != "det"))
         role = _role(tokens, head)
+        named_role = ""
+        if person and " " in role and set(person.lower().split()) <= set(role.split()):
+            # "A National Security Council spokesman": a capitalised role phrase names a
+            # body, not a person called "Security Council"
+            named_role = _text(t for t in tokens if t.lower_ in role.split() and
+                               t.text[:1].isupper())
+            person = ""
         definite = any(t.lower_ in ("the", "this", "that") and t.head.i == head.i
                        for t in tokens) and not person and org is None
         return Mention(
             text=text,
             head=head.i,
             person=person,
-            org=org.text if org is not None else "" if person else _institution(tokens, head),
+            org=org.text if org is not None else named_role or (
+                "" if person else _institution(tokens, head)),
             countries=countries,
             country_text=_text(t for t in tokens if self.country_at.get(t.i) == countries[0])
             if countries else "",
@@ -253,6 +261,16 @@ def _last_in(run: str, ent: Span) -> bool:
     """Whether the last word of a name run ("al-Bashir": "Bashir") is in entity ``ent``."""
     last = run.split()[-1].split("-")[-1]
     return any(t.text == last for t in ent)
+
+
+def _whole_name(e: Span) -> Span:
+    """An organisation entity with the capitalised modifiers the tagger left out before it
+    ("National | Security Council" is no UN body)."""
+    start = e.start
+    while start > 0 and e.doc[start - 1].pos_ in ("ADJ", "PROPN") and \
+            e.doc[start - 1].text[:1].isupper() and e.start <= e.doc[start - 1].head.i < e.end:
+        start -= 1
+    return e.doc[start:e.end] if start < e.start else e
 
 
 def _institution(tokens: Sequence[Token], head: Token) -> str:
