@@ -189,3 +189,14 @@ def test_a_capitalised_role_phrase_names_a_body_not_a_person() -> None:
     parsed = doc(rows)
     m = Sentence(parsed).mention(parsed[4])
     assert (m.person, m.org) == ("", "National Security Council")
+
+
+def test_a_name_modifying_a_plural_group_is_not_the_speaker() -> None:
+    # 'Ruiz aides said it.' -- the aides speak, not Ruiz
+    from briefing.positions.mentions import Sentence
+
+    rows = [("Ruiz", "PROPN", "NNP", "compound", 1), ("aides", "NOUN", "NNS", "nsubj", 2),
+            ("said", "VERB", "VBD", "ROOT", 2), ("it", "PRON", "PRP", "obj", 2),
+            (".", "PUNCT", ".", "punct", 2)]
+    parsed = doc(rows)
+    assert Sentence(parsed).mention(parsed[1]).person == ""

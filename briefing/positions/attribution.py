@@ -565,8 +565,8 @@ def _display(m: Mention, ps: Parsed) -> str:
     """How the memo names a speaker: the person's name, or the phrase ('the Kremlin')."""
     if m.person and not m.text.startswith((f"{m.person}'", f"{m.person}’")):
         return m.person  # not "X's spokesman"
-    if m.org and not m.role:
-        return m.org
+    if m.org and not m.role and ps.doc[m.head].text in m.org.split():
+        return m.org  # not "Shipping" for "Shipping insurers"
     if m.head in ps.country_at and not m.state and m.country_text:
         return m.country_text  # "Egypt, one of the largest importers," is Egypt
     if m.body is not None and not m.person:

@@ -179,6 +179,8 @@ class Sentence:
         if low in PRONOUNS and len(tokens) == 1:
             return Mention(text, head.i, pronoun=low, plural=low in ("they", "we"))
         run = _proper_name(tokens, head, self.country_at)
+        if head.pos_ == "NOUN" and head.tag_ == "NNS" and not run.endswith(head.text):
+            run = ""  # "Shipping insurers", "Trump aides": a group, not the person named
         if run and any(o.start <= head.i < o.end and body(o.text) for o in self.orgs):
             run = ""  # the head names an international body ("the African Union"), no one
         covering = next(((e, name) for e, name in self.people if any(t.i in near for t in e)),
