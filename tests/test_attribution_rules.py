@@ -200,3 +200,14 @@ def test_a_name_modifying_a_plural_group_is_not_the_speaker() -> None:
             (".", "PUNCT", ".", "punct", 2)]
     parsed = doc(rows)
     assert Sentence(parsed).mention(parsed[1]).person == ""
+
+
+def test_the_claim_keeps_the_objects_predicate() -> None:
+    # 'Ruiz called the decision cynical.'
+    from briefing.positions.stance import claim_of
+
+    rows = [("Ruiz", "PROPN", "NNP", "nsubj", 1), ("called", "VERB", "VBD", "ROOT", 1),
+            ("the", "DET", "DT", "det", 3), ("decision", "NOUN", "NN", "obj", 1),
+            ("cynical", "ADJ", "JJ", "xcomp", 1), (".", "PUNCT", ".", "punct", 1)]
+    parsed = doc(rows)
+    assert claim_of(parsed[1], "DEMAND") == "calls the decision cynical"

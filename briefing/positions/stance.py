@@ -259,7 +259,13 @@ def claim_of(act: Token, label: str, limit: int = 12) -> str:
     if obj is None:
         wanted = ("obj", "dobj", "ccomp", "xcomp", *(("obl",) if adjective else ()))
         obj = next((c for c in act.children if c.dep_ in wanted), None)
-    return f"{verb} {_words(obj, act, limit)}".strip() if obj is not None else verb
+    if obj is None:
+        return verb
+    claim = f"{verb} {_words(obj, act, limit)}".strip()
+    predicate = next((c for c in act.children if c.dep_ == "xcomp" and c.i > obj.i), None)
+    if obj.dep_ in ("obj", "dobj") and predicate is not None and not claim.endswith("…"):
+        claim = f"{claim} {_words(predicate, act, limit)}"  # "calls the decision cynical"
+    return claim
 
 
 def _words(head: Token, act: Token, limit: int) -> str:
