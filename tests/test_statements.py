@@ -226,6 +226,11 @@ def test_a_bare_surname_is_no_leader_of_a_country_the_article_never_names() -> N
     assert said[1].country != "CMR"
 
 
+def test_a_state_speaking_by_its_name_is_an_official_voice() -> None:
+    (s,) = run("Ukraine said it would keep the corridor open.")
+    assert (s.country, s.speaker_kind) == ("UKR", "official")
+
+
 def test_a_quotation_after_an_attributed_one_is_the_same_speakers() -> None:
     text = ("\u201cWe will not move,\u201d Kenyan President Joseph Mwangi said on Friday. "
             "\u201cThe border stays shut until the talks end.\u201d Trade fell by a third.")

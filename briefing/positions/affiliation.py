@@ -68,8 +68,9 @@ def affiliate(m: Mention, on: dt.date | None, book: ActorBook,
     if actor is not None:  # the user's book, and the curated leaders, are taken as meant
         return actor
     if m.countries:
+        own_org = m.org and not m.role and m.org != m.country_text  # not "Ukraine" tagged ORG
         return Affiliation(COUNTRY, m.countries[0],
-                           _kind_of(m, ORGANISATION if m.org and not m.role else OFFICIAL))
+                           _kind_of(m, ORGANISATION if own_org else OFFICIAL))
     if m.state:
         return Affiliation(COUNTRY, m.state, OFFICIAL)
     if m.person:
