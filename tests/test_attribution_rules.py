@@ -24,13 +24,29 @@ def test_a_name_after_an_inverted_reporting_verb_is_the_speaker_whatever_its_rel
     assert act.verb.text == "said" and [s.text for s in act.speakers] == ["Ana"]
 
 
-def test_a_clause_after_the_verb_is_not_a_speaker() -> None:
-    # '"Yes," said that Russia would come.' is no sentence, but a clause with its own
-    # subject after "said" must never be read as the speaker
-    rows = [*_INVERTED_AS_CLAUSE[:7], ("Russia", "PROPN", "NNP", "nsubj", 9),
-            ("would", "AUX", "MD", "aux", 9), ("come", "PROPN", "NNP", "ccomp", 6),
-            (".", "PUNCT", ".", "punct", 6)]
-    assert acts(list(doc(rows))) == []
+def test_the_subject_of_the_content_is_not_the_speaker() -> None:
+    # 'Talks ended, saying Russia would come.' -- "Russia" is the content's subject
+    from briefing.positions.attribution import _adjacent
+
+    rows = [("Talks", "NOUN", "NNS", "nsubj", 1), ("ended", "VERB", "VBD", "ROOT", 1),
+            (",", "PUNCT", ",", "punct", 3), ("saying", "VERB", "VBG", "advcl", 1),
+            ("Russia", "PROPN", "NNP", "nsubj", 6), ("would", "AUX", "MD", "aux", 6),
+            ("come", "VERB", "VB", "ccomp", 3), (".", "PUNCT", ".", "punct", 1)]
+    parsed = doc(rows)
+    assert _adjacent(parsed[3], set()) is None
+
+
+def test_a_name_and_its_description_between_quotation_and_verb_speak() -> None:
+    # '"Do it," Ana Ruiz, an economist, told me.' with the name under the quoted verb
+    rows = [('"', "PUNCT", "``", "punct", 1), ("Do", "VERB", "VB", "ROOT", 1),
+            ("it", "PRON", "PRP", "obj", 1), (",", "PUNCT", ",", "punct", 1),
+            ('"', "PUNCT", "''", "punct", 6), ("Ana", "PROPN", "NNP", "compound", 6),
+            ("Ruiz", "PROPN", "NNP", "ccomp", 1), (",", "PUNCT", ",", "punct", 9),
+            ("an", "DET", "DT", "det", 9), ("economist", "NOUN", "NN", "appos", 6),
+            (",", "PUNCT", ",", "punct", 11), ("told", "VERB", "VBD", "parataxis", 1),
+            ("me", "PRON", "PRP", "iobj", 11), (".", "PUNCT", ".", "punct", 1)]
+    found = {a.verb.text: [w.text for w in a.speakers] for a in acts(list(doc(rows)))}
+    assert found == {"told": ["Ruiz"]}
 
 
 def test_a_quotation_closed_from_an_earlier_sentence_leaves_the_speaker_outside() -> None:
@@ -211,3 +227,13 @@ def test_the_claim_keeps_the_objects_predicate() -> None:
             ("cynical", "ADJ", "JJ", "xcomp", 1), (".", "PUNCT", ".", "punct", 1)]
     parsed = doc(rows)
     assert claim_of(parsed[1], "DEMAND") == "calls the decision cynical"
+
+
+def test_doubled_quotation_marks_quote_like_straight_ones() -> None:
+    # "''We stay,'' Ruiz said." as some archives write quotations
+    rows = [("''", "PUNCT", "``", "punct", 2), ("We", "PRON", "PRP", "nsubj", 2),
+            ("stay", "VERB", "VBP", "ccomp", 6), (",", "PUNCT", ",", "punct", 2),
+            ("''", "PUNCT", "''", "punct", 2), ("Ruiz", "PROPN", "NNP", "nsubj", 6),
+            ("said", "VERB", "VBD", "ROOT", 6), (".", "PUNCT", ".", "punct", 6)]
+    parsed = list(doc(rows))
+    assert quoted(parsed) == {1, 2, 3}

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 _STATIVE = frozenset({"commit", "oppose", "quote", "concern", "worry"})
 _OPENING = "“«"
 _QUOTES = "“”«»\""
+# Marks that open or close alike: '"', and the doubled quotes of some archives ('' and ``).
+_STRAIGHT = frozenset({'"', "''", "``"})
+_MARKS = frozenset({*_QUOTES, *_STRAIGHT})
 _STRIP = ".,;:!?()[]{}\"'“”‘’—–-"
 _HOME_MIN = 2
 _ORG_NOUNS = frozenset(words("company firm group organisation organization corporation"))
@@ -226,9 +229,9 @@ def quoted(doc_tokens: Sequence[Token], depth: int = 0) -> set[int]:
     open one around "Sanders said"."""
     inside: set[int] = set()
     for t in doc_tokens:
-        if t.text in _OPENING or (t.text == '"' and not depth):
+        if t.text in _OPENING or (t.text in _STRAIGHT and not depth):
             depth += 1
-        elif t.text in _CLOSING or t.text == '"':
+        elif t.text in _CLOSING or t.text in _STRAIGHT:
             depth = max(0, depth - 1)
         elif depth:
             inside.add(t.i)
@@ -251,7 +254,13 @@ def _adjacent(t: Token, inside: set[int]) -> Token | None:
     elsewhere: '"…," said Gill, whose group …' (Gill under the relative clause) or
     '"…," Rep. Ana Ruiz (D-Ohio) said' (the name under the quoted clause)."""
     doc = t.doc
+    after_quote = t.i > 1 and (doc[t.i - 1].text in _MARKS or (
+        doc[t.i - 1].text == "," and doc[t.i - 2].text in _MARKS))
     run = list(itertools.takewhile(lambda w: w.pos_ == "PROPN", doc[t.i + 1:]))
+    if not run and t.i > 1 and doc[t.i - 1].text == ",":
+        described = _described(t, inside)
+        if described is not None:
+            return described
     if not run:
         j = t.i - 1
         if j >= 0 and doc[j].text == ")":  # "(D-Ohio)"
@@ -265,9 +274,23 @@ def _adjacent(t: Token, inside: set[int]) -> Token | None:
             return None  # only right after a quotation: '"…," Ruiz said'
     ids = {w.i for w in run}
     root = next((w for w in run if w.head.i not in ids), run[-1])
-    if root.dep_.startswith("nsubj") and root.head.i != t.i:
+    if root.dep_.startswith("nsubj") and root.head.i != t.i and not after_quote:
         return None  # "…, saying Russia would come": the subject of the content
     return root
+
+
+def _described(t: Token, inside: set[int]) -> Token | None:
+    """'"…," Jane Roe, an economist, told me': the name whose phrase fills the gap between
+    the quotation and the verb."""
+    doc = t.doc
+    for p in doc[:t.i]:
+        if p.pos_ != "PROPN":
+            continue
+        start = min(w.i for w in p.subtree if not w.is_punct)  # the mark may hang on it
+        if p.i not in inside and p.right_edge.i == t.i - 2 and \
+                start > 0 and doc[start - 1].text in _MARKS and start not in inside:
+            return p
+    return None
 
 
 def acts(doc_tokens: Sequence[Token], depth: int = 0) -> list[_Act]:
@@ -330,8 +353,14 @@ def outermost(chosen: Sequence[_Act]) -> list[_Act]:
             or a.verb.dep_ == "conj"]
 
 
+def _straighten(text: str) -> str:
+    """``text`` with doubled quotation marks ('' and ``) as one straight mark."""
+    return text.replace("''", '"').replace("``", '"')
+
+
 def _quote_depth(text: str, depth: int) -> int:
     """Open quotation marks after ``text``, given ``depth`` before it."""
+    text = _straighten(text)
     for ch in text:
         if ch in _OPENING:
             depth += 1
@@ -606,7 +635,7 @@ def find_statements(
             ps = parsed[id(doc)] = Parsed(doc, reader.context)
         if ps is not None:
             reader.introduce(ps)
-        opens = sent.text.lstrip()[:1] in f'{_OPENING}"'
+        opens = _straighten(sent.text.lstrip())[:1] in f'{_OPENING}"'
         inside = depth > 0 and not opens
         before = 0 if opens else depth
         depth = _quote_depth(sent.text, before)
