@@ -9,16 +9,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date as _date
+from typing import TYPE_CHECKING
 
 from .actors import ActorBook
 from .coherence import off_topic
 from .config import Config
 from .curation import Curation, apply_curation
 from .errors import BriefingError
-from .models import Analysis, Article, Briefing, Position
+from .models import Analysis, Article, Briefing, KeyPoint, Position
 from .positions import find_statements, group_positions
 from .sentences import make_sentences
 from .summary import key_points, summarize_sentences
+
+if TYPE_CHECKING:
+    from .derived import Memo
 
 
 def analyse(article: Article, *, sentences: int = 3, actors: ActorBook | None = None) -> Analysis:
@@ -66,12 +70,23 @@ def build_briefing(
     date: str | None = None,
     skipped: Sequence[str] = (),
     curation: Curation | None = None,
+    memo: Memo | None = None,
 ) -> Briefing:
     """The memo content for ``analyses`` (in memo order) under ``config``, with the
-    analyst's ``curation`` of the positions applied when given."""
+    analyst's ``curation`` of the positions applied when given. ``memo`` serves key points
+    and positions kept from an earlier build of the same set (:mod:`briefing.derived`)."""
     chosen = tuple(analyses)
     aside = set_aside(chosen)
-    positions = positions_of(chosen, config)
+    count = config.summary.key_points
+
+    def points() -> tuple[KeyPoint, ...]:
+        return key_points([a for a in chosen if a.article.id not in aside], count)
+
+    def grouped() -> tuple[Position, ...]:
+        return positions_of(chosen, config)
+
+    focus = repr(config.positions.focus)
+    positions = memo("positions", focus, Position, grouped) if memo else grouped()
     if curation:
         positions = apply_curation(positions, curation, chosen)
     return Briefing(
@@ -80,9 +95,7 @@ def build_briefing(
         prepared_by=config.memo.prepared_by,
         classification=config.memo.classification,
         analyses=tuple(replace(a, summary=()) if a.article.id in aside else a for a in chosen),
-        key_points=key_points(
-            [a for a in chosen if a.article.id not in aside], config.summary.key_points
-        ),
+        key_points=memo("key_points", str(count), KeyPoint, points) if memo else points(),
         positions=positions,
         skipped=tuple(skipped),
         set_aside=tuple(a.article.id for a in chosen if a.article.id in aside),

@@ -120,8 +120,12 @@ def statement_text(
         a = next((a for a in analyses if a.article.id == first.article), None)
     if a is None:
         return statement.text
-    by_index = {s.index: s.text for s in a.sentences}
-    parts = [by_index[i] for i in range(first.sentence, first.last + 1) if i in by_index]
+    picked = a.sentences[first.sentence : first.last + 1]  # a sentence's index is its place
+    if all(s.index == first.sentence + k for k, s in enumerate(picked)):
+        parts = [s.text for s in picked]
+    else:  # sentences not in index order: look each one up
+        by_index = {s.index: s.text for s in a.sentences}
+        parts = [by_index[i] for i in range(first.sentence, first.last + 1) if i in by_index]
     return " ".join(parts) if parts else statement.text
 
 

@@ -47,6 +47,8 @@ CREATE TABLE IF NOT EXISTS articles (
     countries TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS parsed (
     name TEXT PRIMARY KEY, stamp TEXT NOT NULL, data TEXT NOT NULL, sum TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS derived (
+    name TEXT PRIMARY KEY, digest TEXT NOT NULL, data TEXT NOT NULL, sum TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     id UNINDEXED, title, outlet, text, tokenize = 'unicode61 remove_diacritics 2');
 """
@@ -240,6 +242,36 @@ class Library:
     def set_meta(self, key: str, value: str) -> None:
         with contextlib.suppress(_Unavailable), self._guard() as conn:
             conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # -- results over a whole set of analyses (see briefing.derived) -----------------------
+
+    def get_derived(self, name: str, digest: str) -> Any | None:
+        """The JSON stored as ``name`` when it was made from ``digest``; else None."""
+        try:
+            with self._guard() as conn:
+                row = conn.execute(
+                    "SELECT data, sum FROM derived WHERE name = ? AND digest = ?", (name, digest)
+                ).fetchone()
+        except _Unavailable:
+            return None
+        if row is None:
+            return None
+        if checksum(row[0]) != row[1]:
+            self._drop("derived", "name", [name])
+            return None
+        try:
+            return json.loads(row[0])
+        except ValueError:
+            return None
+
+    def put_derived(self, name: str, digest: str, data: Any) -> None:
+        """Keep ``data`` as ``name`` (one row per name: the last set built replaces it)."""
+        text = json.dumps(data, ensure_ascii=False)
+        with contextlib.suppress(_Unavailable), self._guard() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO derived VALUES (?, ?, ?, ?)",
+                (name, digest, text, checksum(text)),
+            )
 
     # -- analyses --------------------------------------------------------------------
 
@@ -465,8 +497,8 @@ def _prepare(conn: sqlite3.Connection) -> None:
         meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'code')"))
         if meta.get("schema") != str(SCHEMA):
             raise sqlite3.DatabaseError("library from another schema")
-        if meta.get("code") == version:
-            return
+        if meta.get("code") == version and "derived" in tables:
+            return  # (a library written before the derived table existed gets it below)
     elif tables:
         raise sqlite3.DatabaseError("not a briefing library")
     conn.execute("PRAGMA journal_mode = WAL")  # readers never wait for a writing build
@@ -474,6 +506,7 @@ def _prepare(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA),))
     # Analyses made by other code are never served again: drop them once.
     conn.execute("DELETE FROM analyses WHERE version != ?", (version,))
+    conn.execute("DELETE FROM derived")
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('code', ?)", (version,))
 
 

@@ -262,6 +262,11 @@ def _escape_tree(value: Any, done: dict[Any, Any] | None = None) -> Any:
 
 def _escape_leaf(value: Any, done: dict[Any, Any]) -> Any:
     """One value of a container: strings (most of them) escaped without a recursive call."""
+    if type(value) is str:  # the common case first: a plain string (never Markdown)
+        out = done.get(value)
+        if out is None:
+            out = done[value] = escape(value)
+        return out
     if isinstance(value, Markdown):  # equal to a plain string that escape() would change
         return value
     if isinstance(value, str):

@@ -18,6 +18,7 @@ from .briefing import analyse, build_briefing
 from .config import Config, articles_config, load_config
 from .curation import Curation, load_curation
 from .dedupe import Detector, cached_groups, groups_digest
+from .derived import LibraryMemo, set_digest
 from .errors import ArticleError
 from .export import render_output
 from .ingest import LoadResult, iter_articles
@@ -203,9 +204,17 @@ class Workspace:
         skipped: Sequence[str] = (),
         curation: Curation | None = None,
     ) -> Briefing:
-        return build_briefing(
-            analyses, self.config, title=title, date=date, skipped=skipped, curation=curation
-        )
+        with self.library() as library:
+            memo = LibraryMemo(library, set_digest(analyses, self.settings_key()))
+            return build_briefing(
+                analyses,
+                self.config,
+                title=title,
+                date=date,
+                skipped=skipped,
+                curation=curation,
+                memo=memo if library.enabled else None,
+            )
 
     def curation(self) -> tuple[Curation, str | None]:
         """The analyst's curation saved with the session, and a problem reading it if any."""

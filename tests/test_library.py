@@ -313,3 +313,81 @@ def test_storing_many_analyses_streams_their_rows(tmp_path: Path) -> None:
             tracemalloc.stop()
         assert len(library.get_analyses(["k0", "k1999"])) == 2
     assert peak < total / 10, (peak, total)
+
+
+@pytest.fixture
+def derived_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the whole-set steps actually computed (not served from the library)."""
+    calls: list[str] = []
+    points, grouped = briefing.briefing.key_points, briefing.briefing.positions_of
+
+    def counting_points(*args: object) -> object:
+        calls.append("key_points")
+        return points(*args)  # type: ignore[arg-type]
+
+    def counting_positions(*args: object) -> object:
+        calls.append("positions")
+        return grouped(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(briefing.briefing, "key_points", counting_points)
+    monkeypatch.setattr(briefing.briefing, "positions_of", counting_positions)
+    return calls
+
+
+def test_key_points_and_positions_are_kept_for_the_same_set(
+    make_workspace: Callable[..., Path], derived_calls: list[str]
+) -> None:
+    root = make_workspace()
+    ws = open_ws(root)
+    analyses = ws.analyse_all(ws.load().articles)
+    first = ws.build(analyses, date="2024-01-01")
+    assert sorted(derived_calls) == ["key_points", "positions"]
+    again = open_ws(root).build(analyses, date="2024-01-01")
+    assert again == first and len(derived_calls) == 2  # both served from the library
+    assert ws.render(again) == ws.render(first)
+
+    # Another order of the same articles is another memo: both are made again.
+    flipped = open_ws(root).build(analyses[::-1], date="2024-01-01")
+    assert len(derived_calls) == 4 and flipped.key_points is not None
+
+
+def test_kept_results_follow_articles_settings_and_code(
+    make_workspace: Callable[..., Path], derived_calls: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_workspace()
+    ws = open_ws(root)
+    ws.build(ws.analyse_all(ws.load().articles))
+    assert len(derived_calls) == 2
+
+    # One article changed: its analysis key changes, so does the set's digest.
+    (root / "sources" / "bravo.md").write_text("# Bravo\n\nBerlin changed its mind.\n", "utf-8")
+    ws = open_ws(root)
+    ws.build(ws.analyse_all(ws.load().articles))
+    assert len(derived_calls) == 4
+
+    # A step's own parameter: fewer key points is a miss for key points only.
+    (root / "briefing.toml").write_text("[summary]\nkey_points = 2\n", encoding="utf-8")
+    ws = open_ws(root)
+    analyses = ws.analyse_all(ws.load().articles)
+    ws.build(analyses)
+    assert derived_calls[4:] == ["key_points"]
+
+    # Other code: nothing is reused.
+    monkeypatch.setattr("briefing.library.code_version", lambda: "other-code")
+    monkeypatch.setattr("briefing.derived.code_version", lambda: "other-code")
+    open_ws(root).build(analyses)
+    assert sorted(derived_calls[5:]) == ["key_points", "positions"]
+
+
+def test_a_damaged_kept_result_is_made_again(
+    make_workspace: Callable[..., Path], derived_calls: list[str]
+) -> None:
+    root = make_workspace()
+    ws = open_ws(root)
+    analyses = ws.analyse_all(ws.load().articles)
+    first = ws.build(analyses, date="2024-01-01")
+    with contextlib.closing(sqlite3.connect(library_path(root))) as conn:
+        conn.execute("UPDATE derived SET data = '[[\"x\"]]'")  # checksum no longer matches
+        conn.commit()
+    assert ws.build(analyses, date="2024-01-01") == first
+    assert len(derived_calls) == 4

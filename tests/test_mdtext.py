@@ -89,3 +89,27 @@ def test_every_invisible_format_character_is_removed() -> None:
         if unicodedata.category(char) == "Cf":
             expected = f"a{char}b" if code in visible else "ab"
             assert escape(f"a{char}b") == expected, hex(code)
+
+
+def test_the_quick_check_never_lets_through_a_string_escaping_would_change() -> None:
+    """``escape`` returns a string as it is when ``_touched`` finds nothing: the full
+    passes must then leave it unchanged too (random strings of the characters that matter,
+    ASCII and not, so both of the quick check's classes are exercised)."""
+    import random
+
+    from briefing import mdtext
+
+    def full(text: str) -> str:  # escape() without its quick check
+        saved = mdtext._touched
+        try:
+            mdtext._touched = lambda _t: True  # type: ignore[assignment]
+            return str(escape(text))
+        finally:
+            mdtext._touched = saved  # type: ignore[assignment]
+
+    chars = " \t\n\u00a0\u2009ab1\u0663:/.wW*_#@&|<>\x07\u200b+=-\x1c\x7f\x85\u2028\u00e9"
+    rng = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 8)))
+        if not mdtext._touched(text):
+            assert full(text) == text, repr(text)

@@ -26,11 +26,19 @@ from ..countries import ACTOR_KINDS, country_name, find_countries
 from ..models import Article, Citation, Sentence, Statement
 from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_actor
 from .gender import FEMALE, MALE, honorific_genders, phrase_gender, pronoun_gender
-from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun, singulars
+from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun, singulars, state_body
 from .mentions import Mention, words
 from .mentions import Sentence as Parsed
 from .parse import parse
-from .stance import CUE_FORMS, REPORTING, claim_of, is_predicate, label_of, lemma, negated
+from .stance import (
+    REPORTING,
+    claim_of,
+    is_predicate,
+    label_of,
+    lemma,
+    may_act,
+    negated,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -613,7 +621,7 @@ def find_statements(
     if not sentences:
         return ()
     reader = Reader(article, with_builtin(actors), sentences)
-    docs = _parse_candidates(sentences)
+    docs = _parse_candidates(sentences, reader.context)
     parsed: dict[int, Parsed] = {}  # a repeated sentence shares its Doc, so its reading too
     found: list[Statement] = []
     carry: int | None = None  # the statement whose quotation is still open
@@ -682,20 +690,51 @@ def tweet_author(text: str) -> tuple[str, bool] | None:
     return author, len(text[:dash].split()) >= _TWEET_WORDS
 
 
-def _candidate(text: str) -> bool:
+def _candidate(text: str, context: str | None = None) -> bool:
     """Whether a sentence may carry a statement (a predicate's form, a quotation mark) or
     introduce a speaker by role ("Estonian Foreign Minister Kadri Tamm arrived …").
-    Parsing is the expensive step; the other sentences never need it."""
-    if any(ch in text for ch in _QUOTES):
-        return True
+    Parsing is the expensive step; the other sentences never need it.
+
+    A sentence wholly inside quotation marks is what someone says: the rules never take a
+    quoted word for an act or a speaker (:func:`quoted`), so it can only introduce one,
+    by a role noun, a country or a seat of government (``context``: the whole article)."""
     words = [w.strip(_STRIP).lower() for w in text.split()]
-    return any(w in CUE_FORMS for w in words) or any(
-        w.isalpha() and role_noun(w) is not None for w in words)
+    role = any(w.isalpha() and role_noun(w) is not None for w in words)
+    if _all_quoted(text) and "according" not in words:  # "according to" looks inside quotes
+        return role or bool(actor_countries(text, context)) or _names_a_state(text)
+    return role or any(ch in text for ch in _QUOTES) or may_act(words)
 
 
-def _parse_candidates(sentences: Sequence[Sentence]) -> list[Doc | None]:
+def _all_quoted(text: str) -> bool:
+    """Whether every word of ``text`` is inside quotation marks (as :func:`quoted` counts)."""
+    depth = 0
+    for ch in text:
+        if ch in _OPENING or (ch == '"' and not depth):
+            depth += 1
+        elif ch in _CLOSING or ch == '"':
+            depth = max(0, depth - 1)
+        elif not depth and ch.isalnum():
+            return False
+    return any(ch in text for ch in _QUOTES)
+
+
+def _names_a_state(text: str) -> bool:
+    """Whether ``text`` names a seat or organ of government ("the Kremlin", "Number 10")
+    in a run of up to four words that starts and ends capitalised."""
+    words = [w.strip(_STRIP) for w in text.split()]
+    for i, first in enumerate(words):
+        if not first[:1].isupper():
+            continue
+        for j in range(i, min(len(words), i + 4)):
+            if words[j][:1].isupper() and state_body(" ".join(words[i:j + 1])):
+                return True
+    return False
+
+
+def _parse_candidates(sentences: Sequence[Sentence], context: str | None = None,
+                      ) -> list[Doc | None]:
     """Parsed Docs for the sentences that may carry a statement, None for the others."""
-    wanted = [i for i, s in enumerate(sentences) if _candidate(s.text)]
+    wanted = [i for i, s in enumerate(sentences) if _candidate(s.text, context)]
     docs: list[Doc | None] = [None] * len(sentences)
     for i, doc in zip(wanted, parse([sentences[i].text for i in wanted]), strict=True):
         docs[i] = doc

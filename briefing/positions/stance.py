@@ -10,6 +10,7 @@ Labels are those of :data:`briefing.stance.STANCES`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -113,14 +114,28 @@ def forms(lemmas: frozenset[str]) -> frozenset[str]:
     out = set(lemmas) | set(_IRREGULAR)
     for w in lemmas:
         stem = w[:-1] if w.endswith("e") else w
-        out.update((w + "s", w + "es", w + "d", w + "ed", stem + "ed", stem + "ing", w + "ing",
+        out.update((w + "s", w + "es", w + "ed", stem + "ed", stem + "ing", w + "ing",
                     w + w[-1] + "ed", w + w[-1] + "ing"))
+        if w.endswith("e"):  # "agreed"; not "band" from "ban"
+            out.add(w + "d")
         if w.endswith("y"):
             out.update((w[:-1] + "ies", w[:-1] + "ied"))
     return frozenset(out)
 
 
-CUE_FORMS = forms(_KNOWN | {"according"})
+CUE_FORMS = forms(PREDICATES | {"quote", "according"})
+"""Forms of the verbs that are acts by themselves ("said", "warns", "according to")."""
+AIRING_FORMS = forms(_AIRING - PREDICATES) - CUE_FORMS
+"""Forms of the verbs that are acts only with a stance noun as object ("voiced concern")."""
+STANCE_NOUN_FORMS = forms(frozenset(_EXPRESSED))
+
+
+def may_act(words: Sequence[str]) -> bool:
+    """Whether lower-cased ``words`` may hold a predicate :func:`is_predicate` accepts: a
+    form of a stance or reporting verb, or of an airing verb with a stance noun beside it."""
+    if any(w in CUE_FORMS for w in words):
+        return True
+    return any(w in AIRING_FORMS for w in words) and any(w in STANCE_NOUN_FORMS for w in words)
 
 
 def negated(t: Token) -> bool:
