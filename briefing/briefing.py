@@ -16,7 +16,7 @@ from .coherence import off_topic
 from .config import Config
 from .curation import Curation, apply_curation
 from .errors import BriefingError
-from .models import Analysis, Article, Briefing, KeyPoint, Position
+from .models import Analysis, Article, Briefing, KeyPoint, Position, SetAside
 from .positions import find_statements, group_positions
 from .sentences import make_sentences
 from .summary import key_points, summarize_sentences
@@ -76,8 +76,13 @@ def build_briefing(
     analyst's ``curation`` of the positions applied when given. ``memo`` serves key points
     and positions kept from an earlier build of the same set (:mod:`briefing.derived`)."""
     chosen = tuple(analyses)
-    aside = set_aside(chosen)
     count = config.summary.key_points
+
+    def unrelated() -> tuple[SetAside, ...]:
+        return tuple(SetAside(i) for i in sorted(set_aside(chosen)))
+
+    kept = memo("set_aside", "", SetAside, unrelated) if memo else unrelated()
+    aside = frozenset(x.article for x in kept)
 
     def points() -> tuple[KeyPoint, ...]:
         return key_points([a for a in chosen if a.article.id not in aside], count)

@@ -46,6 +46,13 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """An article that shares no subject with the rest of the set (kept between builds)."""
+
+    article: str
+
+
+@dataclass(frozen=True)
 class Citation:
     """Where a piece of text came from: an article id and a sentence index in it."""
 

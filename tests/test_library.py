@@ -320,6 +320,7 @@ def derived_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Names of the whole-set steps actually computed (not served from the library)."""
     calls: list[str] = []
     points, grouped = briefing.briefing.key_points, briefing.briefing.positions_of
+    unrelated = briefing.briefing.set_aside
 
     def counting_points(*args: object) -> object:
         calls.append("key_points")
@@ -329,7 +330,12 @@ def derived_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append("positions")
         return grouped(*args)  # type: ignore[arg-type]
 
+    def counting_aside(*args: object) -> object:
+        calls.append("set_aside")
+        return unrelated(*args)  # type: ignore[arg-type]
+
     monkeypatch.setattr(briefing.briefing, "key_points", counting_points)
+    monkeypatch.setattr(briefing.briefing, "set_aside", counting_aside)
     monkeypatch.setattr(briefing.briefing, "positions_of", counting_positions)
     return calls
 
@@ -341,14 +347,14 @@ def test_key_points_and_positions_are_kept_for_the_same_set(
     ws = open_ws(root)
     analyses = ws.analyse_all(ws.load().articles)
     first = ws.build(analyses, date="2024-01-01")
-    assert sorted(derived_calls) == ["key_points", "positions"]
+    assert sorted(derived_calls) == ["key_points", "positions", "set_aside"]
     again = open_ws(root).build(analyses, date="2024-01-01")
-    assert again == first and len(derived_calls) == 2  # both served from the library
+    assert again == first and len(derived_calls) == 3  # all served from the library
     assert ws.render(again) == ws.render(first)
 
-    # Another order of the same articles is another memo: both are made again.
+    # Another order of the same articles is another memo: all are made again.
     flipped = open_ws(root).build(analyses[::-1], date="2024-01-01")
-    assert len(derived_calls) == 4 and flipped.key_points is not None
+    assert len(derived_calls) == 6 and flipped.key_points is not None
 
 
 def test_kept_results_follow_articles_settings_and_code(
@@ -357,26 +363,26 @@ def test_kept_results_follow_articles_settings_and_code(
     root = make_workspace()
     ws = open_ws(root)
     ws.build(ws.analyse_all(ws.load().articles))
-    assert len(derived_calls) == 2
+    assert len(derived_calls) == 3
 
     # One article changed: its analysis key changes, so does the set's digest.
     (root / "sources" / "bravo.md").write_text("# Bravo\n\nBerlin changed its mind.\n", "utf-8")
     ws = open_ws(root)
     ws.build(ws.analyse_all(ws.load().articles))
-    assert len(derived_calls) == 4
+    assert len(derived_calls) == 6
 
     # A step's own parameter: fewer key points is a miss for key points only.
     (root / "briefing.toml").write_text("[summary]\nkey_points = 2\n", encoding="utf-8")
     ws = open_ws(root)
     analyses = ws.analyse_all(ws.load().articles)
     ws.build(analyses)
-    assert derived_calls[4:] == ["key_points"]
+    assert derived_calls[6:] == ["key_points"]
 
     # Other code: nothing is reused.
     monkeypatch.setattr("briefing.library.code_version", lambda: "other-code")
     monkeypatch.setattr("briefing.derived.code_version", lambda: "other-code")
     open_ws(root).build(analyses)
-    assert sorted(derived_calls[5:]) == ["key_points", "positions"]
+    assert sorted(derived_calls[7:]) == ["key_points", "positions", "set_aside"]
 
 
 def test_a_damaged_kept_result_is_made_again(
@@ -390,4 +396,4 @@ def test_a_damaged_kept_result_is_made_again(
         conn.execute("UPDATE derived SET data = '[[\"x\"]]'")  # checksum no longer matches
         conn.commit()
     assert ws.build(analyses, date="2024-01-01") == first
-    assert len(derived_calls) == 4
+    assert len(derived_calls) == 6
