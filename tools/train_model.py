@@ -92,7 +92,7 @@ def train(config: str, data: Path, output: Path, max_steps: int | None,
            "--output", str(output), "--paths.train", str(data / "train.spacy"),
            "--paths.dev", str(data / "dev.spacy")]
     if stage1:
-        cmd += ["--paths.stage1", str(stage1)]
+        cmd += ["--paths.stage1", str(stage1), "--code", str(ROOT / "tools" / "model_hooks.py")]
     if max_steps:
         cmd += ["--training.max_steps", str(max_steps)]
     subprocess.run(cmd, check=True)
