@@ -98,6 +98,19 @@ def train(config: str, data: Path, output: Path, max_steps: int | None,
     subprocess.run(cmd, check=True)
 
 
+def _drop_training_settings(path: Path) -> None:
+    """Clear the local corpus/stage-1 paths and stage 2's training callback from a saved
+    config: loading never needs them, and the callback lives in tools/, not the package."""
+    from thinc.api import Config
+
+    cfg = Config().from_disk(path, interpolate=False)
+    for key in ("train", "dev", "stage1"):
+        if key in cfg["paths"]:
+            cfg["paths"][key] = None
+    cfg["initialize"]["after_init"] = None
+    cfg.to_disk(path)
+
+
 def install(best: Path, target: Path) -> None:
     """Copy the best model into the package, keeping only what inference needs."""
     import spacy
@@ -112,6 +125,7 @@ def install(best: Path, target: Path) -> None:
     tmp = target.with_name(target.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     nlp.to_disk(tmp)
+    _drop_training_settings(tmp / "config.cfg")
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
