@@ -54,7 +54,8 @@ bench-hostile: $(STAMP)
 bench-model: $(STAMP)
 	$(BIN)/python bench/bench_model.py
 
-## model: train the tagger/parser/NER from ../shared/treebank into briefing/data/model (fixed seed)
+## model: train the tagger/parser/NER from ../shared/treebank into briefing/data/model (two stages:
+## tools/model.cfg from scratch, then tools/model_stage2.cfg continuing from it; fixed seeds)
 model: $(STAMP)
 	$(BIN)/python tools/train_model.py
 

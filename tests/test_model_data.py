@@ -69,3 +69,34 @@ def test_a_multiword_range_ends_with_its_sentence(tmp_path: Path) -> None:
     path.write_text(CONLLU + second, encoding="utf-8")
     _, sent = read_conllu(path)
     assert to_doc(spacy.blank("en").vocab, sent, with_entities=False).text == "Oslo is big."
+
+
+# Written for this test: a titled person whose identity is URL-encoded and accented, and a
+# person mention that is a role, not a name ("the Speaker of Ruritania", no identity).
+REPAIR = """# newdoc id = GUM_news_test
+# sent_id = GUM_news_test-3
+# text = Judge Zoë Lee-Moss met the Speaker of Ruritania.
+1\tJudge\tjudge\tPROPN\tNNP\t_\t2\tcompound\t_\tEntity=(1-person-new-x-cf1-1-coref-Zoe_Lee%2DMoss
+2\tZoë\tZoë\tPROPN\tNNP\t_\t6\tnsubj\t_\tSpaceAfter=No
+3\tLee\tLee\tPROPN\tNNP\t_\t2\tflat\t_\tSpaceAfter=No
+4\t-\t-\tPUNCT\tHYPH\t_\t5\tpunct\t_\tSpaceAfter=No
+5\tMoss\tMoss\tPROPN\tNNP\t_\t2\tflat\t_\tEntity=1)
+6\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+7\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\tEntity=(2-person-new-x-cf2-1-sgl
+8\tSpeaker\tspeaker\tNOUN\tNN\t_\t6\tobj\t_\t_
+9\tof\tof\tADP\tIN\t_\t10\tcase\t_\t_
+10\tRuritania\tRuritania\tPROPN\tNNP\t_\t8\tnmod\t_\tEntity=2)|SpaceAfter=No
+11\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_
+
+"""
+
+
+def test_stage_two_repairs_person_names_and_leaves_unnamed_proper_nouns_unknown(
+        tmp_path: Path) -> None:
+    path = tmp_path / "t.conllu"
+    path.write_text(REPAIR, encoding="utf-8")
+    (sent,) = read_conllu(path)
+    assert entities(sent, rules=1) == []  # the first conversion lost the encoded, accented name
+    assert entities(sent) == [(1, 5, "PER")]  # "Zoë Lee-Moss", without the title
+    doc = to_doc(spacy.blank("en").vocab, sent, with_entities=True)
+    assert [t.ent_iob_ for t in doc] == ["O", "B", "I", "I", "I", "O", "O", "O", "O", "", "O"]

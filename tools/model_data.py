@@ -8,9 +8,11 @@ layer, restricted to genres whose licence allows a redistributed model.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
@@ -163,16 +165,87 @@ def _name_span(sent: _Sent, start: int, end: int, kind: str, ident: str) -> tupl
     return lo, hi
 
 
-def entities(sent: _Sent) -> list[tuple[int, int, str]]:
-    """Non-overlapping named entities (start, end exclusive, label), longest first."""
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady", "madam",
+                     "president", "emperor", "king", "queen", "prince", "princess", "pope", "st",
+                     "saint", "rev", "reverend", "judge", "justice", "senator", "sen", "governor",
+                     "gov", "general", "gen", "col", "capt", "captain", "chief", "mayor"})
+_PERSON_GLUE = frozenset({"-", ".", "de", "al"})
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents, so 'Munafò' meets the identity 'Marcus_Munafo'."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower())
+                   if not unicodedata.combining(c))
+
+
+def _name_runs(sent: _Sent, start: int, end: int) -> list[tuple[int, int]]:
+    """Maximal runs of name words in a mention (inclusive ends), glued by 'of', '-', '.' ..."""
+    def name_word(i: int) -> bool:
+        return sent.pos[i] == "PROPN" or (
+            sent.words[i][:1].isupper() and sent.pos[i] not in ("DET", "PRON", "PUNCT") and i > 0)
+
+    runs: list[tuple[int, int]] = []
+    i = start
+    while i <= end:
+        if not name_word(i):
+            i += 1
+            continue
+        j = i
+        while j + 1 <= end and (name_word(j + 1) or (
+                sent.words[j + 1].lower() in _PERSON_GLUE and j + 2 <= end and name_word(j + 2))):
+            j += 1 if name_word(j + 1) else 2
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _person_core(sent: _Sent, start: int, end: int, ident: str) -> tuple[int, int] | None:
+    """A person mention's name: the run of name words that its Wikipedia identity names
+    (decoded, accents folded), or without an identity the run holding a proper-noun head;
+    leading titles trimmed. None for groups and for mentions that do not name the person."""
+    inside = range(start, end + 1)
+    head = next((i for i in inside if not start <= sent.heads[i] <= end or sent.deps[i] == "ROOT"),
+                start)
+    if sent.tags[head] in ("NNPS", "NNS"):
+        return None  # "Afghans", "Muslims": groups, not a named person
+    runs = _name_runs(sent, start, end)
+    named = {_fold(w) for w in re.split(r"[_()\s,.\-]+", unquote(ident)) if w} - _PERSON_GLUE
+    hits = [(sum(_fold(sent.words[i]) in named for i in range(lo, hi + 1)), lo, hi)
+            for lo, hi in runs]
+    hits = [h for h in hits if h[0]]
+    around_head = [(lo, hi) for lo, hi in runs if lo <= head <= hi]
+    if hits:
+        _, lo, hi = max(hits, key=lambda h: (h[0], -h[1]))
+        named_at = [i for i in range(lo, hi + 1) if _fold(sent.words[i]) in named]
+        lo, hi = named_at[0], named_at[-1]
+    elif not ident and sent.pos[head] == "PROPN" and around_head:
+        lo, hi = around_head[0]
+    else:
+        return None
+    while lo <= hi and _fold(sent.words[lo]).rstrip(".") in _TITLES:
+        lo += 1
+    return (lo, hi) if lo <= hi else None
+
+
+def entity_spans(sent: _Sent, rules: int = 2) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """Named entities (start, end exclusive, label), non-overlapping, longest first, and the
+    proper-noun tokens of person/place/organisation mentions left without a name core
+    (unknown, not 'outside', to the NER). ``rules=1`` is the first conversion (no person
+    repair, nothing unknown), kept so stage 1 of ``make model`` reproduces its weights."""
     spans: list[tuple[int, int, str]] = []
+    unsure: set[int] = set()
     for start, end, kind, ident in _mentions(sent):
         label = ENTITY_LABELS.get(kind)
         if not label:
             continue
-        core = _name_span(sent, start, end, kind, ident)
+        if rules >= 2 and kind == "person":
+            core = _person_core(sent, start, end, ident)
+        else:
+            core = _name_span(sent, start, end, kind, ident)
         if core:
             spans.append((core[0], core[1] + 1, label))
+        elif rules >= 2:
+            unsure.update(i for i in range(start, end + 1) if sent.pos[i] == "PROPN")
     spans.sort(key=lambda s: (s[0] - s[1], s[0]))
     taken: set[int] = set()
     kept = []
@@ -180,17 +253,23 @@ def entities(sent: _Sent) -> list[tuple[int, int, str]]:
         if taken.isdisjoint(range(s, e)):
             kept.append((s, e, label))
             taken.update(range(s, e))
-    return sorted(kept)
+    return sorted(kept), sorted(unsure - taken)
 
 
-def to_doc(vocab: Vocab, sent: _Sent, with_entities: bool) -> Doc:
+def entities(sent: _Sent, rules: int = 2) -> list[tuple[int, int, str]]:
+    """Non-overlapping named entities (start, end exclusive, label), longest first."""
+    return entity_spans(sent, rules)[0]
+
+
+def to_doc(vocab: Vocab, sent: _Sent, with_entities: bool, rules: int = 2) -> Doc:
     """One sentence as a spaCy Doc with gold annotation (entities only when known)."""
     spaces = [*sent.spaces[:-1], False]  # no space after the sentence's last token
     doc = Doc(vocab, words=sent.words, spaces=spaces, tags=sent.tags, pos=sent.pos,
               lemmas=sent.lemmas, heads=sent.heads, deps=sent.deps)
     if with_entities:
-        ents = [Span(doc, s, e, label=label) for s, e, label in entities(sent)]
-        doc.set_ents(ents, default="outside")
+        found, unsure = entity_spans(sent, rules)
+        ents = [Span(doc, s, e, label=label) for s, e, label in found]
+        doc.set_ents(ents, missing=[doc[i:i + 1] for i in unsure], default="outside")
     return doc
 
 

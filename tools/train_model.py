@@ -6,8 +6,12 @@ Data, all from ../shared/treebank (see its README for licences):
     PER/ORG/LOC entities (the EWT test split and UNER test stay unseen for evaluation);
   * UD English GUM train, genres whose licence allows redistribution: the same, plus entities
     from GUM's coreference layer (named mentions of people, places and organisations).
-Model selection uses GUM dev. The seed is fixed (tools/model.cfg); the result is copied to
-briefing/data/model/ without the training-only parts. Evaluate with `make bench-model`.
+Two stages, seeds fixed: stage 1 trains from scratch (tools/model.cfg, 4,000 steps; GUM
+entities by the first conversion, model_data rules=1); stage 2 sources all of stage 1's
+components and trains on (tools/model_stage2.cfg: decaying learning rate, averaged parameters;
+GUM entities by rules=2, person names repaired). Each stage keeps its best checkpoint on GUM
+dev. The result is copied to briefing/data/model/ without the training-only parts. Evaluate
+with `make bench-model`.
 """
 
 from __future__ import annotations
@@ -53,13 +57,14 @@ def _ewt_dev_with_entities(vocab):  # type: ignore[no-untyped-def]
     return db, skipped
 
 
-def build_corpus() -> None:
-    """Write train.spacy and dev.spacy under .work/model/."""
+def build_corpus(rules: int, dest: Path) -> None:
+    """Write train.spacy and dev.spacy under DEST, GUM entities converted by RULES
+    (model_data.entity_spans: 1 for stage 1, 2 for stage 2)."""
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.blank("en")
-    WORK.mkdir(parents=True, exist_ok=True)
+    dest.mkdir(parents=True, exist_ok=True)
     train, skipped = _ewt_dev_with_entities(nlp.vocab)
     kept: dict[str, int] = {}
     for path in [TREEBANK / "ud_english_ewt" / "en_ewt-ud-train.conllu"]:
@@ -68,30 +73,42 @@ def build_corpus() -> None:
             kept["ewt"] = kept.get("ewt", 0) + 1
     for sent in read_conllu(TREEBANK / "ud_english_gum" / "en_gum-ud-train.conllu"):
         if genre(sent.doc_id) not in GUM_EXCLUDED_GENRES:
-            train.add(to_doc(nlp.vocab, sent, with_entities=True))
+            train.add(to_doc(nlp.vocab, sent, with_entities=True, rules=rules))
             kept["gum"] = kept.get("gum", 0) + 1
-    train.to_disk(WORK / "train.spacy")
+    train.to_disk(dest / "train.spacy")
     dev = DocBin(store_user_data=False)
     for sent in read_conllu(TREEBANK / "ud_english_gum" / "en_gum-ud-dev.conllu"):
         if genre(sent.doc_id) not in GUM_EXCLUDED_GENRES:
-            dev.add(to_doc(nlp.vocab, sent, with_entities=True))
-    dev.to_disk(WORK / "dev.spacy")
-    print(f"train: {kept} + EWT dev with UNER entities ({skipped} sentences without);"
-          f" dev: {len(dev)} GUM sentences", flush=True)
+            dev.add(to_doc(nlp.vocab, sent, with_entities=True, rules=rules))
+    dev.to_disk(dest / "dev.spacy")
+    print(f"{dest.name}: train {kept} + EWT dev with UNER entities ({skipped} sentences"
+          f" without); dev: {len(dev)} GUM sentences", flush=True)
 
 
-
-    return None
-
-
-def train(max_steps: int | None, output: Path) -> None:
-    """Run spaCy's trainer with the committed config."""
-    cmd = [sys.executable, "-m", "spacy", "train", str(ROOT / "tools" / "model.cfg"),
-           "--output", str(output), "--paths.train", str(WORK / "train.spacy"),
-           "--paths.dev", str(WORK / "dev.spacy")]
+def train(config: str, data: Path, output: Path, max_steps: int | None,
+          stage1: Path | None = None) -> None:
+    """Run spaCy's trainer with a committed config (stage 2 sources stage 1's model)."""
+    cmd = [sys.executable, "-m", "spacy", "train", str(ROOT / "tools" / config),
+           "--output", str(output), "--paths.train", str(data / "train.spacy"),
+           "--paths.dev", str(data / "dev.spacy")]
+    if stage1:
+        cmd += ["--paths.stage1", str(stage1), "--code", str(ROOT / "tools" / "model_hooks.py")]
     if max_steps:
         cmd += ["--training.max_steps", str(max_steps)]
     subprocess.run(cmd, check=True)
+
+
+def _drop_training_settings(path: Path) -> None:
+    """Clear the local corpus/stage-1 paths and stage 2's training callback from a saved
+    config: loading never needs them, and the callback lives in tools/, not the package."""
+    from thinc.api import Config
+
+    cfg = Config().from_disk(path, interpolate=False)
+    for key in ("train", "dev", "stage1"):
+        if key in cfg["paths"]:
+            cfg["paths"][key] = None
+    cfg["initialize"]["after_init"] = None
+    cfg.to_disk(path)
 
 
 def install(best: Path, target: Path) -> None:
@@ -108,6 +125,7 @@ def install(best: Path, target: Path) -> None:
     tmp = target.with_name(target.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     nlp.to_disk(tmp)
+    _drop_training_settings(tmp / "config.cfg")
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
     size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
@@ -116,7 +134,10 @@ def install(best: Path, target: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--max-steps", type=int, default=None, help="stop after N updates")
+    parser.add_argument("--max-steps", type=int, default=None,
+                        help="stop stage 2 after N updates (default: the config's)")
+    parser.add_argument("--stage1", type=Path, default=None,
+                        help="skip stage 1 and continue from this model (e.g. the shipped one)")
     parser.add_argument("--output", type=Path, default=WORK / "out")
     parser.add_argument("--install-only", action="store_true",
                         help="copy OUTPUT/model-best into the package without training")
@@ -124,8 +145,13 @@ def main() -> None:
     if not TREEBANK.is_dir():
         sys.exit(f"make model: {TREEBANK} is missing (the shared treebanks)")
     if not args.install_only:
-        build_corpus()
-        train(args.max_steps, args.output)
+        stage1 = args.stage1
+        if stage1 is None:
+            build_corpus(1, WORK / "stage1")
+            train("model.cfg", WORK / "stage1", WORK / "stage1-out", None)
+            stage1 = WORK / "stage1-out" / "model-best"
+        build_corpus(2, WORK / "stage2")
+        train("model_stage2.cfg", WORK / "stage2", args.output, args.max_steps, stage1)
     install(args.output / "model-best", TARGET)
 
 
