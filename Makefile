@@ -54,10 +54,11 @@ bench-hostile: $(STAMP)
 bench-model: $(STAMP)
 	$(BIN)/python bench/bench_model.py
 
-## model: train the tagger/parser/NER from ../shared/treebank into briefing/data/model (two stages:
-## tools/model.cfg from scratch, then tools/model_stage2.cfg continuing from it; fixed seeds)
+## model: train the tagger/parser/NER from ../shared/treebank into briefing/data/model
+## (tools/model.cfg from scratch, fixed seed: the shipped weights; ARGS=--stage2 continues
+## with tools/model_stage2.cfg, evaluated but not shipped, see bench/README.md)
 model: $(STAMP)
-	$(BIN)/python tools/train_model.py
+	$(BIN)/python tools/train_model.py $(ARGS)
 
 ## bench-positions / bench-attributions: the attribution measures of issue 11 (tuning part;
 ## add ARGS=--heldout for the final check)
