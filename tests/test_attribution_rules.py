@@ -237,3 +237,14 @@ def test_doubled_quotation_marks_quote_like_straight_ones() -> None:
             ("said", "VERB", "VBD", "ROOT", 6), (".", "PUNCT", ".", "punct", 6)]
     parsed = list(doc(rows))
     assert quoted(parsed) == {1, 2, 3}
+
+
+def test_initials_name_an_organisation_not_a_person() -> None:
+    # 'KDF said it.' -- capitals alone are an organisation's initials
+    from briefing.positions.mentions import Sentence
+
+    rows = [("KDF", "PROPN", "NNP", "nsubj", 1), ("said", "VERB", "VBD", "ROOT", 1),
+            ("it", "PRON", "PRP", "obj", 1), (".", "PUNCT", ".", "punct", 1)]
+    parsed = doc(rows)
+    m = Sentence(parsed).mention(parsed[0])
+    assert (m.person, m.org) == ("", "KDF")

@@ -181,6 +181,9 @@ class Sentence:
         run = _proper_name(tokens, head, self.country_at)
         if head.pos_ == "NOUN" and head.tag_ == "NNS" and not run.endswith(head.text):
             run = ""  # "Shipping insurers", "Trump aides": a group, not the person named
+        acronym = run if run.isalpha() and run.isupper() and len(run) > 1 else ""
+        if acronym:
+            run = ""  # "GOSH said": an organisation's initials, no person's name
         if run and any(o.start <= head.i < o.end and body(o.text) for o in self.orgs):
             run = ""  # the head names an international body ("the African Union"), no one
         covering = next(((e, name) for e, name in self.people if any(t.i in near for t in e)),
@@ -216,7 +219,7 @@ class Sentence:
             text=text,
             head=head.i,
             person=person,
-            org=org.text if org is not None else named_role or (
+            org=org.text if org is not None else named_role or acronym or (
                 "" if person else _institution(tokens, head)),
             countries=countries,
             country_text=_text(t for t in tokens if self.country_at.get(t.i) == countries[0])
