@@ -3,7 +3,8 @@ rule is pinned on the parse it exists for, so a new model cannot hide a regressi
 
 from __future__ import annotations
 
-from briefing.positions.attribution import acts, quoted
+from briefing.positions.attribution import acts
+from briefing.positions.quotations import quoted
 
 from .handparse import doc
 

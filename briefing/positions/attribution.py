@@ -30,6 +30,7 @@ from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun, singulars, state_bod
 from .mentions import Mention, words
 from .mentions import Sentence as Parsed
 from .parse import parse
+from .quotations import MARKS, QUOTES, all_quoted, opens_quotation, quote_depth, quoted
 from .stance import (
     REPORTING,
     claim_of,
@@ -45,11 +46,6 @@ if TYPE_CHECKING:
 
 # Passive-looking predicates whose grammatical subject is still the actor.
 _STATIVE = frozenset({"commit", "oppose", "quote", "concern", "worry"})
-_OPENING = "“«"
-_QUOTES = "“”«»\""
-# Marks that open or close alike: '"', and the doubled quotes of some archives ('' and ``).
-_STRAIGHT = frozenset({'"', "''", "``"})
-_MARKS = frozenset({*_QUOTES, *_STRAIGHT})
 _STRIP = ".,;:!?()[]{}\"'“”‘’—–-"
 _HOME_MIN = 2
 _ORG_NOUNS = frozenset(words("company firm group organisation organization corporation"))
@@ -74,7 +70,6 @@ _INVERTED = frozenset({"nsubj", "obj", "dobj", "appos", "dep", "obl", "ccomp", "
                        "vocative"})
 _DETERMINERS = frozenset({"a", "an", "the", "one", "another", "its", "their"})
 _RUN = 6  # an unclosed quotation mark must not swallow the rest of the article
-_CLOSING = "”»"
 
 
 @dataclass
@@ -229,23 +224,6 @@ def _according(t: Token) -> _Act | None:
     return _Act(x.head if x.head.i != x.i else x, tuple(conjuncts(x)), True)
 
 
-def quoted(doc_tokens: Sequence[Token], depth: int = 0) -> set[int]:
-    """Indexes of the tokens inside quotation marks (what is said, never who says it).
-
-    ``depth`` is the number of quotations still open from the sentences before: in
-    '"A. B," Sanders said.' the straight mark after "B," closes the quotation, it does not
-    open one around "Sanders said"."""
-    inside: set[int] = set()
-    for t in doc_tokens:
-        if t.text in _OPENING or (t.text in _STRAIGHT and not depth):
-            depth += 1
-        elif t.text in _CLOSING or t.text in _STRAIGHT:
-            depth = max(0, depth - 1)
-        elif depth:
-            inside.add(t.i)
-    return inside
-
-
 def _inverted(t: Token) -> Token | None:
     """The speaker after a reporting verb that ends a quotation: '"…," said Gill'."""
     for c in t.children:
@@ -262,8 +240,8 @@ def _adjacent(t: Token, inside: set[int]) -> Token | None:
     elsewhere: '"…," said Gill, whose group …' (Gill under the relative clause) or
     '"…," Rep. Ana Ruiz (D-Ohio) said' (the name under the quoted clause)."""
     doc = t.doc
-    after_quote = t.i > 1 and (doc[t.i - 1].text in _MARKS or (
-        doc[t.i - 1].text == "," and doc[t.i - 2].text in _MARKS))
+    after_quote = t.i > 1 and (doc[t.i - 1].text in MARKS or (
+        doc[t.i - 1].text == "," and doc[t.i - 2].text in MARKS))
     run = list(itertools.takewhile(lambda w: w.pos_ == "PROPN", doc[t.i + 1:]))
     if not run and t.i > 1 and doc[t.i - 1].text == ",":
         described = _described(t, inside)
@@ -278,7 +256,7 @@ def _adjacent(t: Token, inside: set[int]) -> Token | None:
         while j >= 0 and doc[j].pos_ == "PROPN" and j not in inside:
             run.insert(0, doc[j])
             j -= 1
-        if not run or (j >= 0 and doc[j].text not in _QUOTES + ",'"):
+        if not run or (j >= 0 and doc[j].text not in QUOTES + ",'"):
             return None  # only right after a quotation: '"…," Ruiz said'
     ids = {w.i for w in run}
     root = next((w for w in run if w.head.i not in ids), run[-1])
@@ -296,7 +274,7 @@ def _described(t: Token, inside: set[int]) -> Token | None:
             continue
         start = min(w.i for w in p.subtree if not w.is_punct)  # the mark may hang on it
         if p.i not in inside and p.right_edge.i == t.i - 2 and \
-                start > 0 and doc[start - 1].text in _MARKS and start not in inside:
+                start > 0 and doc[start - 1].text in MARKS and start not in inside:
             return p
     return None
 
@@ -359,24 +337,6 @@ def outermost(chosen: Sequence[_Act]) -> list[_Act]:
     verbs = {a.verb.i for a in chosen}
     return [a for a in chosen if not any(v.i in verbs for v in a.verb.ancestors)
             or a.verb.dep_ == "conj"]
-
-
-def _straighten(text: str) -> str:
-    """``text`` with doubled quotation marks ('' and ``) as one straight mark."""
-    return text.replace("''", '"').replace("``", '"')
-
-
-def _quote_depth(text: str, depth: int) -> int:
-    """Open quotation marks after ``text``, given ``depth`` before it."""
-    text = _straighten(text)
-    for ch in text:
-        if ch in _OPENING:
-            depth += 1
-        elif ch in _CLOSING:
-            depth = max(0, depth - 1)
-        elif ch == '"':
-            depth = 0 if depth else 1
-    return depth
 
 
 class Reader:
@@ -643,10 +603,10 @@ def find_statements(
             ps = parsed[id(doc)] = Parsed(doc, reader.context)
         if ps is not None:
             reader.introduce(ps)
-        opens = _straighten(sent.text.lstrip())[:1] in f'{_OPENING}"'
+        opens = opens_quotation(sent.text)
         inside = depth > 0 and not opens
         before = 0 if opens else depth
-        depth = _quote_depth(sent.text, before)
+        depth = quote_depth(sent.text, before)
         if carry is not None and inside and sent.index - found[carry].sentence < _RUN:
             found[carry] = _extend(found[carry], sent)
             if not depth:
@@ -654,7 +614,7 @@ def find_statements(
             continue
         own = reader.statements(sent, ps, before) if ps is not None else []
         if not own and opens and found and _ends(found[-1]) == sent.index - 1 and any(
-                q in found[-1].text for q in _QUOTES):
+                q in found[-1].text for q in QUOTES):
             # '"A," he said. "B."': the next quotation is the same speaker's, unless a
             # new speaker closes it ('"B. C," Clinton answered'): decided when it closes
             follow = len(found) - 1
@@ -700,22 +660,9 @@ def _candidate(text: str, context: str | None = None) -> bool:
     by a role noun, a country or a seat of government (``context``: the whole article)."""
     words = [w.strip(_STRIP).lower() for w in text.split()]
     role = any(w.isalpha() and role_noun(w) is not None for w in words)
-    if _all_quoted(text) and "according" not in words:  # "according to" looks inside quotes
+    if all_quoted(text) and "according" not in words:  # "according to" looks inside quotes
         return role or bool(actor_countries(text, context)) or _names_a_state(text)
-    return role or any(ch in text for ch in _QUOTES) or may_act(words)
-
-
-def _all_quoted(text: str) -> bool:
-    """Whether every word of ``text`` is inside quotation marks (as :func:`quoted` counts)."""
-    depth = 0
-    for ch in text:
-        if ch in _OPENING or (ch == '"' and not depth):
-            depth += 1
-        elif ch in _CLOSING or ch == '"':
-            depth = max(0, depth - 1)
-        elif not depth and ch.isalnum():
-            return False
-    return any(ch in text for ch in _QUOTES)
+    return role or any(ch in text for ch in QUOTES) or may_act(words)
 
 
 def _names_a_state(text: str) -> bool:
