@@ -43,7 +43,7 @@ def test_visible_text_blocks_and_title() -> None:
 
 def _seconds(markup: str) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(5):
         start = time.perf_counter()
         html_to_text(markup)
         best = min(best, time.perf_counter() - start)
@@ -52,6 +52,8 @@ def _seconds(markup: str) -> float:
 
 def test_unclosed_tags_take_linear_time() -> None:
     # The standard library's parser took 2.4/7.1/27.8 s on 15/30/60 KB of this.
-    small, large = ("<a " * (n // 3) for n in (1_000_000, 2_000_000))
-    assert _seconds(large) < 2.0
-    assert _seconds(large) <= 2.5 * max(_seconds(small), 0.01)
+    # Four times the input: linear work takes about 4x, quadratic 16x. The margin (8x)
+    # is wide because a few milliseconds measured on a shared machine are noisy.
+    small, large = ("<a " * (n // 3) for n in (1_000_000, 4_000_000))
+    assert _seconds(large) < 4.0
+    assert _seconds(large) <= 8 * max(_seconds(small), 0.01)
