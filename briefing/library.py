@@ -182,25 +182,11 @@ class Library:
 
     def get_parsed(self, name: str, stamp: str) -> Prepared | None:
         """The file ``name`` as read last time, if it has not changed since."""
-        try:
-            with self._guard() as conn:
-                row = conn.execute(
-                    "SELECT data, sum FROM parsed WHERE name = ? AND stamp = ?", (name, stamp)
-                ).fetchone()
-        except _Unavailable:
-            return None
-        if row is None:
-            return None
-        if checksum(row[0]) != row[1]:
-            self._drop("parsed", "name", [name])
-            _log.warning(
-                "%s: the cached copy of %s does not match its checksum; read the file again",
-                self.path,
-                name,
-            )
+        stored = self._checked("parsed", "stamp", name, stamp)
+        if stored is None:
             return None
         try:
-            entries, problems = json.loads(row[0])
+            entries, problems = stored
             article = decoder(Article)
             return Prepared(
                 tuple((stem, article(a)) for stem, a in entries),
@@ -247,17 +233,25 @@ class Library:
 
     def get_derived(self, name: str, digest: str) -> Any | None:
         """The JSON stored as ``name`` when it was made from ``digest``; else None."""
+        return self._checked("derived", "digest", name, digest)
+
+    def _checked(self, table: str, version: str, name: str, value: str) -> Any | None:
+        """The JSON of ``table``'s row ``name`` whose ``version`` column is ``value``; None
+        when there is none, and a row that fails its checksum is dropped (made again)."""
         try:
             with self._guard() as conn:
                 row = conn.execute(
-                    "SELECT data, sum FROM derived WHERE name = ? AND digest = ?", (name, digest)
+                    f"SELECT data, sum FROM {table} WHERE name = ? AND {version} = ?",
+                    (name, value),
                 ).fetchone()
         except _Unavailable:
             return None
         if row is None:
             return None
         if checksum(row[0]) != row[1]:
-            self._drop("derived", "name", [name])
+            self._drop(table, "name", [name])
+            _log.warning("%s: the kept %s row %s does not match its checksum; made again",
+                         self.path, table, name)
             return None
         try:
             return json.loads(row[0])
