@@ -3,10 +3,23 @@ rule is pinned on the parse it exists for, so a new model cannot hide a regressi
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from briefing.positions.attribution import acts
+from briefing.positions.mentions import Mention, Sentence
 from briefing.positions.quotations import quoted
 
-from .handparse import doc
+from .handparse import Row, doc
+
+
+def mention(rows: list[Row], head: int, glued: frozenset[int] = frozenset(),
+            person: tuple[int, int] | None = None) -> Mention:
+    """How the mentions step reads the phrase headed by token ``head`` of a hand parse
+    (``person``: the tokens the tagger marked as a person, if any)."""
+    parsed = doc(rows, glued)
+    if person is not None:
+        parsed.ents = [Span(parsed, *person, label="PER")]
+    return Sentence(parsed).mention(parsed[head])
 
 # '"We will not move," said Sen. Ana Ruiz of Ohio.' with the name parsed as a clause
 _INVERTED_AS_CLAUSE = [
@@ -96,10 +109,6 @@ def test_a_participle_report_falls_back_to_the_main_clauses_subject() -> None:
 
 def test_a_person_entity_stops_before_a_lower_case_word() -> None:
     # '"Fine," said Sen. Ana Ruiz of Ohio.' with the entity run on over "of Ohio"
-    from spacy.tokens import Span
-
-    from briefing.positions.mentions import Sentence
-
     parsed = doc(_INVERTED_AS_CLAUSE)
     parsed.ents = [Span(parsed, 8, 12, label="PER")]
     assert [name for _, name in Sentence(parsed).people] == ["Ana Ruiz"]
@@ -125,24 +134,16 @@ def test_a_name_beside_the_verb_speaks_when_the_parser_hung_it_elsewhere() -> No
 
 def test_a_person_entity_after_the_role_wins_over_a_word_no_entity_knows() -> None:
     # 'Labour Minister Ana Ruiz said it was illegal.' with the name hung on "Labour"
-    from spacy.tokens import Span
-
-    from briefing.positions.mentions import Sentence
-
     rows = [("Labour", "PROPN", "NNP", "nsubj", 4), ("Minister", "PROPN", "NNP", "nmod:desc", 2),
             ("Ana", "PROPN", "NNP", "list", 0), ("Ruiz", "PROPN", "NNP", "flat", 2),
             ("said", "VERB", "VBD", "ROOT", 4), ("it", "PRON", "PRP", "nsubj", 7),
             ("was", "AUX", "VBD", "cop", 7), ("illegal", "ADJ", "JJ", "ccomp", 4),
             (".", "PUNCT", ".", "punct", 4)]
-    parsed = doc(rows)
-    parsed.ents = [Span(parsed, 2, 4, label="PER")]
-    assert Sentence(parsed).mention(parsed[0]).person == "Ana Ruiz"
+    assert mention(rows, 0, person=(2, 4)).person == "Ana Ruiz"
 
 
 def test_a_name_hung_on_the_roles_modifier_names_the_role() -> None:
     # 'The ambassador to the AU, Ana Ruiz-Soto, spoke.' with the name under "AU"
-    from briefing.positions.mentions import Sentence
-
     rows = [("The", "DET", "DT", "det", 1), ("ambassador", "NOUN", "NN", "nsubj", 12),
             ("to", "ADP", "IN", "case", 4), ("the", "DET", "DT", "det", 4),
             ("AU", "PROPN", "NNP", "nmod", 1), (",", "PUNCT", ",", "punct", 6),
@@ -150,73 +151,53 @@ def test_a_name_hung_on_the_roles_modifier_names_the_role() -> None:
             ("-", "PUNCT", "HYPH", "punct", 9), ("Soto", "PROPN", "NNP", "flat", 6),
             (",", "PUNCT", ",", "punct", 1), ("today", "NOUN", "NN", "obl:tmod", 12),
             ("spoke", "VERB", "VBD", "ROOT", 12), (".", "PUNCT", ".", "punct", 12)]
-    parsed = doc(rows, glued=frozenset({7, 8}))
-    assert Sentence(parsed).mention(parsed[1]).person == "Ana Ruiz-Soto"
+    assert mention(rows, 1, glued=frozenset({7, 8})).person == "Ana Ruiz-Soto"
 
 
 def test_a_title_word_after_an_honorific_is_a_surname() -> None:
     # 'Mr. King said it.' -- "King" is a title word, but here a surname
-    from briefing.positions.mentions import Sentence
-
     rows = [("Mr.", "PROPN", "NNP", "nmod:desc", 1), ("King", "PROPN", "NNP", "nsubj", 2),
             ("said", "VERB", "VBD", "ROOT", 2), ("it", "PRON", "PRP", "obj", 2),
             (".", "PUNCT", ".", "punct", 2)]
-    parsed = doc(rows)
-    assert Sentence(parsed).mention(parsed[1]).person == "King"
+    assert mention(rows, 1).person == "King"
     rows[0] = ("The", "DET", "DT", "det", 1)  # 'The King said it.' names no one
-    parsed = doc(rows)
-    assert Sentence(parsed).mention(parsed[1]).person == ""
+    assert mention(rows, 1).person == ""
 
 
 def test_a_group_based_somewhere_is_placed_there() -> None:
     # 'A militia based in Kenya claims it.'
-    from briefing.positions.mentions import Sentence
-
     rows = [("A", "DET", "DT", "det", 1), ("militia", "NOUN", "NN", "nsubj", 5),
             ("based", "VERB", "VBN", "acl", 1), ("in", "ADP", "IN", "case", 4),
             ("Kenya", "PROPN", "NNP", "obl", 2), ("claims", "VERB", "VBZ", "ROOT", 5),
             ("it", "PRON", "PRP", "obj", 5), (".", "PUNCT", ".", "punct", 5)]
-    parsed = doc(rows)
-    assert Sentence(parsed).mention(parsed[1]).countries == ("KEN",)
+    assert mention(rows, 1).countries == ("KEN",)
 
 
 def test_a_hyphenated_surname_still_matches_its_entity() -> None:
     # 'President Omar al-Bashir spoke.' with the entity on "Bashir" only
-    from spacy.tokens import Span
-
-    from briefing.positions.mentions import Sentence
-
     rows = [("President", "PROPN", "NNP", "nmod:desc", 1), ("Omar", "PROPN", "NNP", "nsubj", 5),
             ("al", "PROPN", "NNP", "flat", 1), ("-", "PUNCT", "HYPH", "punct", 4),
             ("Bashir", "PROPN", "NNP", "flat", 1), ("spoke", "VERB", "VBD", "ROOT", 5),
             (".", "PUNCT", ".", "punct", 5)]
-    parsed = doc(rows, glued=frozenset({2, 3}))
-    parsed.ents = [Span(parsed, 4, 5, label="PER")]
-    assert Sentence(parsed).mention(parsed[1]).person == "Omar al-Bashir"
+    assert mention(rows, 1, glued=frozenset({2, 3}), person=(4, 5)).person == "Omar al-Bashir"
 
 
 def test_a_capitalised_role_phrase_names_a_body_not_a_person() -> None:
     # 'A National Security Council spokesman said it.' -- no one is called "Security Council"
-    from briefing.positions.mentions import Sentence
-
     rows = [("A", "DET", "DT", "det", 4), ("National", "ADJ", "JJ", "amod", 2),
             ("Security", "PROPN", "NNP", "compound", 3), ("Council", "PROPN", "NNP", "compound", 4),
             ("spokesman", "NOUN", "NN", "nsubj", 5), ("said", "VERB", "VBD", "ROOT", 5),
             ("it", "PRON", "PRP", "obj", 5), (".", "PUNCT", ".", "punct", 5)]
-    parsed = doc(rows)
-    m = Sentence(parsed).mention(parsed[4])
+    m = mention(rows, 4)
     assert (m.person, m.org) == ("", "National Security Council")
 
 
 def test_a_name_modifying_a_plural_group_is_not_the_speaker() -> None:
     # 'Ruiz aides said it.' -- the aides speak, not Ruiz
-    from briefing.positions.mentions import Sentence
-
     rows = [("Ruiz", "PROPN", "NNP", "compound", 1), ("aides", "NOUN", "NNS", "nsubj", 2),
             ("said", "VERB", "VBD", "ROOT", 2), ("it", "PRON", "PRP", "obj", 2),
             (".", "PUNCT", ".", "punct", 2)]
-    parsed = doc(rows)
-    assert Sentence(parsed).mention(parsed[1]).person == ""
+    assert mention(rows, 1).person == ""
 
 
 def test_the_claim_keeps_the_objects_predicate() -> None:
@@ -242,10 +223,7 @@ def test_doubled_quotation_marks_quote_like_straight_ones() -> None:
 
 def test_initials_name_an_organisation_not_a_person() -> None:
     # 'KDF said it.' -- capitals alone are an organisation's initials
-    from briefing.positions.mentions import Sentence
-
     rows = [("KDF", "PROPN", "NNP", "nsubj", 1), ("said", "VERB", "VBD", "ROOT", 1),
             ("it", "PRON", "PRP", "obj", 1), (".", "PUNCT", ".", "punct", 1)]
-    parsed = doc(rows)
-    m = Sentence(parsed).mention(parsed[0])
+    m = mention(rows, 0)
     assert (m.person, m.org) == ("", "KDF")
