@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from briefing.positions.attribution import acts
+from briefing.positions.affiliation import COUNTRY, OFFICIAL, Affiliation
+from briefing.positions.attribution import Memory, _Entry, acts
 from briefing.positions.mentions import Mention, Sentence
 from briefing.positions.quotations import quoted
 
@@ -180,6 +181,26 @@ def test_a_hyphenated_surname_still_matches_its_entity() -> None:
             ("Bashir", "PROPN", "NNP", "flat", 1), ("spoke", "VERB", "VBD", "ROOT", 5),
             (".", "PUNCT", ".", "punct", 5)]
     assert mention(rows, 1, glued=frozenset({2, 3}), person=(4, 5)).person == "Omar al-Bashir"
+
+
+def test_a_name_cut_at_its_hyphen_keeps_its_first_part() -> None:
+    # '"It burnt," official Al-Qasim told AFP.' with "Al" hung on another word
+    rows = [('"', "PUNCT", "``", "punct", 2), ("It", "PRON", "PRP", "nsubj", 2),
+            ("burnt", "VERB", "VBD", "ROOT", 2), (",", "PUNCT", ",", "punct", 2),
+            ('"', "PUNCT", "''", "punct", 2), ("official", "ADJ", "JJ", "amod", 6),
+            ("Al", "PROPN", "NNP", "obj", 2), ("-", "PUNCT", "HYPH", "punct", 8),
+            ("Qasim", "PROPN", "NNP", "nsubj", 9), ("told", "VERB", "VBD", "parataxis", 2),
+            ("AFP", "PROPN", "NNP", "iobj", 9), (".", "PUNCT", ".", "punct", 2)]
+    assert mention(rows, 8, glued=frozenset({6, 7})).person == "Al-Qasim"
+
+
+def test_an_unnamed_official_is_no_surname_for_later_mentions() -> None:
+    # "Another police official" must not make every later "an official" that person
+    memory = Memory()
+    memory.introduce(_Entry("Another police official", Affiliation(COUNTRY, "PAK", OFFICIAL),
+                            "police official", person=True, named=False))
+    memory.introduce(_Entry("Ana Ruiz", Affiliation(COUNTRY, "MEX", OFFICIAL), person=True))
+    assert set(memory.people) == {"Ana Ruiz", "Ana", "Ruiz"}
 
 
 def test_a_capitalised_role_phrase_names_a_body_not_a_person() -> None:

@@ -83,6 +83,7 @@ class _Entry:
     plural: bool = False
     org: bool = False  # a named organisation ("Kellogg Co."): "the company" may be it
     gender: str = ""  # gender.MALE or FEMALE when the article says; "" when it does not
+    named: bool = True  # False for "a police official": no name a later surname can match
 
 
 @dataclass
@@ -99,7 +100,7 @@ class Memory:
 
     def introduce(self, e: _Entry) -> None:
         self.introduced.append(e)
-        if e.person:
+        if e.person and e.named:
             words = e.name.split()
             for key in (e.name, words[-1]):
                 if key not in self.people or self.people[key].aff.group == OTHER:
@@ -376,7 +377,7 @@ class Reader:
             self.memory.introduce(_Entry(self._name(m, ps), aff, m.role,
                                          _personal(m, ps.doc[i]), m.plural,
                                          bool(m.org) and not m.person,
-                                         self._gender(m, ps, ps.doc[i])))
+                                         self._gender(m, ps, ps.doc[i]), bool(m.person)))
 
     def resolve(self, ps: Parsed, head: Token, extra: Sequence[Token] = ()) -> _Entry | None:
         """The actor a speaker phrase names or refers to; None when it is no one."""
@@ -409,7 +410,7 @@ class Reader:
         if aff == NOBODY and not name:
             return None
         return _Entry(name, aff, m.role, _personal(m, head), m.plural,
-                      bool(m.org) and not m.person, self._gender(m, ps, head))
+                      bool(m.org) and not m.person, self._gender(m, ps, head), bool(m.person))
 
     def _gender(self, m: Mention, ps: Parsed, head: Token) -> str:
         """What the article says of a person's gender (see :mod:`.gender`)."""
@@ -474,7 +475,7 @@ class Reader:
         body = self._body_of(m)
         if body is not None:  # "a hospital spokesman" after "Great Ormond Street Hospital"
             return _Entry(f"{body.name} {m.role.split()[-1]}", body.aff, m.role,
-                          not m.plural, m.plural)
+                          not m.plural, m.plural, named=False)
         home = self.home
         if not home:  # "U.S. defense officials said … one defense official said"
             same = self.memory.role(m.role.split()[-1])
@@ -482,7 +483,7 @@ class Reader:
         if not home:
             return None
         return _Entry(m.text, Affiliation(COUNTRY, home, OFFICIAL), m.role, not m.plural,
-                      m.plural)
+                      m.plural, named=False)
 
     def _body_of(self, m: Mention) -> _Entry | None:
         """The organisation an unnamed official speaks for, when the phrase names its kind

@@ -364,6 +364,11 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
     words += [doc[a.i + 1] for a, b in itertools.pairwise(words) if b.i == a.i + 2 and
               doc[a.i + 1].text == "-" and not a.whitespace_]  # "Thomas-Greenfield"
     words.sort(key=lambda t: t.i)
+    begin = words[0].i
+    while begin >= 2 and doc[begin - 1].text == "-" and not doc[begin - 2].whitespace_ \
+            and not doc[begin - 1].whitespace_ and doc[begin - 2].text[:1].isupper():
+        words[:0] = [doc[begin - 2], doc[begin - 1]]  # "Bin-Yameen" cut at its hyphen
+        begin -= 2
     end = words[-1].i
     while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ \
             and not doc[end + 1].whitespace_:  # "Yun Byung-se" is one name
