@@ -194,6 +194,16 @@ def test_a_name_cut_at_its_hyphen_keeps_its_first_part() -> None:
     assert mention(rows, 8, glued=frozenset({6, 7})).person == "Al-Qasim"
 
 
+def test_a_name_between_an_article_and_a_common_noun_is_a_body_not_a_person() -> None:
+    # 'The Senate majority leader warned them.' -- no one is called "Senate"
+    rows = [("The", "DET", "DT", "det", 3), ("Senate", "PROPN", "NNP", "compound", 3),
+            ("majority", "NOUN", "NN", "compound", 3), ("leader", "NOUN", "NN", "nsubj", 4),
+            ("warned", "VERB", "VBD", "ROOT", 4), ("them", "PRON", "PRP", "obj", 4),
+            (".", "PUNCT", ".", "punct", 4)]
+    m = mention(rows, 3)
+    assert (m.person, m.org) == ("", "Senate")
+
+
 def test_an_unnamed_official_is_no_surname_for_later_mentions() -> None:
     # "Another police official" must not make every later "an official" that person
     memory = Memory()

@@ -37,6 +37,7 @@ _TITLES = HONORIFICS
 _SEATED = frozenset({"based", "headquartered", "located", "stationed"})
 # Honorifics always followed by a surname, whatever that surname means ("Mr. King").
 _NAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"})
+_ARTICLES = frozenset({"the", "a", "an"})  # "the House minority leader" is nobody's name
 _NAME_PUNCT = frozenset(",.;:()\"“”'‘’")  # a hyphen stays: "Thomas-Greenfield"
 _CALENDAR = frozenset(words("""january february march april may june july august september october
     november december monday tuesday wednesday thursday friday saturday sunday"""))
@@ -220,7 +221,7 @@ class Sentence:
             head=head.i,
             person=person,
             org=org.text if org is not None else named_role or acronym or (
-                "" if person else _institution(tokens, head)),
+                "" if person else _institution(tokens, head) or _named_modifier(tokens, head)),
             countries=countries,
             country_text=_text(t for t in tokens if self.country_at.get(t.i) == countries[0])
             if countries else "",
@@ -278,6 +279,21 @@ def _whole_name(e: Span) -> Span:
     return e.doc[start:e.end] if start < e.start else e
 
 
+def _article(head: Token) -> int:
+    """Where the head's article is ("the", "a"), or past the head when it has none."""
+    return min((d.i for d in head.children if d.lower_ in _ARTICLES), default=head.i)
+
+
+def _named_modifier(tokens: Sequence[Token], head: Token) -> str:
+    """The capitalised words between an article and a common-noun head: the name of a
+    body ("the House minority leader", "the Senate committee"), never of a person."""
+    if head.pos_ != "NOUN" or role_noun(head.lemma_.lower()) is not None:
+        return ""  # "an Interior Ministry spokesman" is an official, read by role
+    start = _article(head)
+    return _text(t for t in tokens if start < t.i < head.i and t.pos_ == "PROPN" and
+                 t.text[:1].isupper())
+
+
 def _institution(tokens: Sequence[Token], head: Token) -> str:
     """A capitalised name ending in a role noun the tagger did not mark as an organisation:
     "Great Ormond Street Hospital", "the Justice Ministry" (a title precedes a person's
@@ -328,8 +344,10 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
         # a capitalised word the tagger missed may still be a name ("Yoho said"); a
         # lower-case head may carry the name ("Yun Byung-se" parsed with "se" as head)
         naming = ("compound", "flat", *(("appos",) if role_noun(head.lemma_.lower()) else ()))
+        body_name = _named_modifier([head, *head.children], head)  # "the House leader"
         inner = [c for c in head.children if c.dep_ in naming and  # "Ukraine's president, X"
-                 c.pos_ == "PROPN" and c.i not in countries and c.text[:1].isupper()]
+                 c.pos_ == "PROPN" and c.i not in countries and c.text[:1].isupper() and
+                 c.text not in body_name.split()]
         if not inner or head.lower_ in PRONOUNS:
             return ""
         head = inner[-1]
