@@ -487,3 +487,10 @@ def test_a_missing_model_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Mo
             parse.model()
     finally:
         parse.model.cache_clear()
+
+
+def test_an_organisation_speaking_by_its_initials_is_named_in_full() -> None:
+    text = ("Harbour Lane Children's Hospital treated the boy for six months. "
+            "HLCH said in a statement that it would ask the court to rule again.")
+    assert {s.speaker for s in run(text) if s.sentence == 1} == {
+        "Harbour Lane Children's Hospital"}

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..actors import ActorBook, agencies, with_builtin
 from ..countries import ACTOR_KINDS, country_name, find_countries
 from ..models import Article, Citation, Sentence, Statement
+from .acronyms import spelled_out
 from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_actor
 from .gender import FEMALE, MALE, honorific_genders, phrase_gender, pronoun_gender
 from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun, singulars, state_body
@@ -357,6 +358,7 @@ class Reader:
         self.home = home_country(named)
         self.named = frozenset(named)  # a bare surname is no leader of a country never named
         self.genders = honorific_genders(article.text)
+        self.spelled: dict[str, str] = {}  # initials -> the name the article spells out
 
     def introduce(self, ps: Parsed) -> None:
         """Note the people and bodies a sentence introduces with a role or a country."""
@@ -446,12 +448,19 @@ class Reader:
                    for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1))
 
     def _name(self, m: Mention, ps: Parsed) -> str:
-        """The speaker's name for the memo: the actors book's form when it knows them."""
+        """The speaker's name for the memo: the actors book's form when it knows them, an
+        organisation's initials spelled out as the article spells them ("GOSH")."""
         if m.person:
             actor = book_actor(m.person, self.book)
             if actor is not None:
                 return actor.name
-        return _display(m, ps)
+        shown = _display(m, ps)
+        if m.org and m.body is None and m.org in shown.split():
+            if m.org not in self.spelled:
+                self.spelled[m.org] = spelled_out(m.org, self.context)
+            if self.spelled[m.org]:
+                return " ".join(self.spelled[m.org] if w == m.org else w for w in shown.split())
+        return shown
 
     def tweet(self, sent: Sentence, author: str) -> Statement:
         """The statement of an embedded tweet: its author's, whoever it names."""
