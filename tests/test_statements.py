@@ -494,3 +494,16 @@ def test_an_organisation_speaking_by_its_initials_is_named_in_full() -> None:
             "HLCH said in a statement that it would ask the court to rule again.")
     assert {s.speaker for s in run(text) if s.sentence == 1} == {
         "Harbour Lane Children's Hospital"}
+
+
+def test_a_leads_unnamed_official_is_the_official_the_next_sentence_names() -> None:
+    lead = ("A bus crashed near Harare in Zimbabwe on Sunday, killing 14 people, "
+            "a Zimbabwean official said. ")
+    named = run(lead + "Most of the passengers were farmers, police spokesman Tendai Moyo "
+                "said. The police spokesman added that the driver had survived.")
+    assert [(s.sentence, s.country, s.speaker) for s in named] == [
+        (0, "ZWE", "Tendai Moyo"), (1, "ZWE", "Tendai Moyo"), (2, "ZWE", "Tendai Moyo")]
+    # a speaker named further on is someone else: the official stays unnamed
+    later = run(lead + "Zimbabwe is in mourning. "
+                "The Zimbabwean president, Tendai Moyo, said the army would help.")
+    assert [s.speaker for s in later] == ["a Zimbabwean official", "Tendai Moyo"]

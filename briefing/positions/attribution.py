@@ -221,9 +221,17 @@ def _according(t: Token) -> _Act | None:
                 if g.dep_ in ("pobj", "obj"):
                     x = g
     if x is None or x.pos_ not in ("PROPN", "NOUN", "PRON") or (
-            x.pos_ == "NOUN" and role_noun(x.lemma_.lower()) is None):
+            x.pos_ == "NOUN" and not _names_a_role(x)):
         return None  # "according to UN figures": figures say nothing
     return _Act(x.head if x.head.i != x.i else x, tuple(conjuncts(x)), True)
+
+
+def _names_a_role(x: Token) -> bool:
+    """Whether a common noun, with the nouns compounded before it, names a role: "the
+    spokesman", "the police chief" (a "chief" alone may lead anything)."""
+    words = [c.lower_ for c in x.children if c.dep_ == "compound" and c.i < x.i]
+    return any(role_noun(" ".join([*words[i:], x.lemma_.lower()])) is not None
+               for i in range(len(words) + 1))
 
 
 def _inverted(t: Token) -> Token | None:
@@ -359,6 +367,7 @@ class Reader:
         self.named = frozenset(named)  # a bare surname is no leader of a country never named
         self.genders = honorific_genders(article.text)
         self.spelled: dict[str, str] = {}  # initials -> the name the article spells out
+        self.spoken: list[tuple[int, _Entry]] = []  # (sentence, first speaker) per statement
 
     def introduce(self, ps: Parsed) -> None:
         """Note the people and bodies a sentence introduces with a role or a country."""
@@ -533,6 +542,7 @@ class Reader:
             words = frozenset(w.lower() for e in entries for w in e.name.split())
             entries.sort(key=lambda e: e.aff.group == OTHER)  # stable: a placed actor first
             first = entries[0]
+            self.spoken.append((sent.index, first))
             label = label_of(act.verb, words, first.aff.iso3)
             joint = tuple(dict.fromkeys(e.aff.iso3 for e in entries[1:]
                                         if e.aff.iso3 and e.aff.iso3 != first.aff.iso3))
@@ -642,7 +652,27 @@ def find_statements(
             pending = []
         found.extend(own)
         carry = len(found) - 1 if own and depth else None
-    return tuple(found)
+    return _identified_lead(found, reader.spoken)
+
+
+def _identified_lead(found: list[Statement], spoken: Sequence[tuple[int, _Entry]],
+                     ) -> tuple[Statement, ...]:
+    """A news lead's unnamed official named by the next paragraph ("… killing 21 people,
+    an Afghan official said." then "…, Interior Ministry spokesman Sediq Sediqqi said."):
+    the delayed identification of a lead. Only the article's first speaker, only when
+    the next sentence's speaker is a named official of the same country."""
+    if not spoken:
+        return tuple(found)
+    at, lead = spoken[0]
+    later = [(i, e) for i, e in spoken[1:] if e.name != lead.name]
+    if lead.named or not lead.person or lead.plural or lead.aff.kind != OFFICIAL or \
+            lead.aff.group != COUNTRY or not later:
+        return tuple(found)
+    at_next, named = later[0]
+    if not (named.named and named.person and at_next == at + 1 and named.aff == lead.aff):
+        return tuple(found)
+    return tuple(replace(s, speaker=named.name) if s.speaker == lead.name else s
+                 for s in found)
 
 
 def tweet_author(text: str) -> tuple[str, bool] | None:
