@@ -258,3 +258,14 @@ def test_initials_name_an_organisation_not_a_person() -> None:
             ("it", "PRON", "PRP", "obj", 1), (".", "PUNCT", ".", "punct", 1)]
     m = mention(rows, 0)
     assert (m.person, m.org) == ("", "KDF")
+
+
+def test_according_to_a_role_named_by_a_compound_is_a_source() -> None:
+    # 'Most were civilians, according to the police chief.'
+    rows = [("Most", "ADJ", "JJS", "nsubj", 2), ("were", "AUX", "VBD", "cop", 2),
+            ("civilians", "NOUN", "NNS", "ROOT", 2), (",", "PUNCT", ",", "punct", 8),
+            ("according", "VERB", "VBG", "case", 8), ("to", "ADP", "IN", "fixed", 4),
+            ("the", "DET", "DT", "det", 8), ("police", "NOUN", "NN", "compound", 8),
+            ("chief", "NOUN", "NN", "obl", 2), (".", "PUNCT", ".", "punct", 2)]
+    (act,) = acts(list(doc(rows)))
+    assert [s.text for s in act.speakers] == ["chief"] and act.frame
