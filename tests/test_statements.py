@@ -507,3 +507,14 @@ def test_a_leads_unnamed_official_is_the_official_the_next_sentence_names() -> N
     later = run(lead + "Zimbabwe is in mourning. "
                 "The Zimbabwean president, Tendai Moyo, said the army would help.")
     assert [s.speaker for s in later] == ["a Zimbabwean official", "Tendai Moyo"]
+
+
+def test_he_is_the_known_person_the_story_has_just_returned_to() -> None:
+    text = (
+        "Moldovan Foreign Minister Ion Rusu said the border talks would go on. "
+        "Romanian President Dan Petrescu said the talks had stalled. "
+        "Rusu also is in a stronger position since the vote in March. "
+        "\u201cWe have more friends than before,\u201d he said."
+    )
+    assert [(s.sentence, s.speaker) for s in run(text)] == [
+        (0, "Ion Rusu"), (1, "Dan Petrescu"), (3, "Ion Rusu")]

@@ -112,6 +112,23 @@ class Memory:
         self.speakers.append(e)
         self.introduce(e)
 
+    def resume(self, text: str) -> None:
+        """A narrative sentence that opens with a person the article already knows
+        ("Boehner also is …", "Nancy Pelosi, for her part, …") is about them: a later
+        "he said" may be theirs. A person named for the first time is not yet the topic."""
+        run = []
+        for w in text.split()[:_NAME_WORDS + 1]:
+            if not w[:1].isupper() or w[-1:] in ("’", "'") or "’s" in w or "'s" in w:
+                break
+            run.append(w.rstrip(","))
+            if w.endswith(","):
+                break
+        for n in range(len(run), 0, -1):
+            e = self.people.get(" ".join(run[:n]))
+            if e is not None and " ".join(run[:n]) in (e.name, e.name.split()[-1]):
+                self.speakers.append(e)
+                return
+
     def pronoun(self, word: str) -> _Entry | None:
         """The most recent speaker a pronoun can stand for (then anyone introduced)."""
         person = word in ("he", "she")
@@ -623,6 +640,8 @@ def find_statements(
             ps = parsed[id(doc)] = Parsed(doc, reader.context)
         if ps is not None:
             reader.introduce(ps)
+        if not depth and not any(q in sent.text for q in QUOTES):
+            reader.memory.resume(sent.text)
         opens = opens_quotation(sent.text)
         inside = depth > 0 and not opens
         before = 0 if opens else depth
