@@ -518,3 +518,12 @@ def test_he_is_the_known_person_the_story_has_just_returned_to() -> None:
     )
     assert [(s.sentence, s.speaker) for s in run(text)] == [
         (0, "Ion Rusu"), (1, "Dan Petrescu"), (3, "Ion Rusu")]
+
+
+def test_a_report_in_an_adverbial_clause_is_its_speakers_statement_too() -> None:
+    text = ("After Senator Ana Ruiz argued that the tax should be cut, "
+            "Governor Tom Bell said only that her numbers did not add up.")
+    found = run(text)
+    assert sorted(s.speaker for s in found) == ["Ana Ruiz", "Tom Bell"]
+    assert {s.speaker: s.claim.split()[0] for s in found} == {"Ana Ruiz": "argues",
+                                                               "Tom Bell": "says"}

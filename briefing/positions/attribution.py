@@ -164,6 +164,7 @@ class _Act:
     speakers: tuple[Token, ...]
     frame: bool  # a neutral reporting verb or "according to": the rest is its content
     extra: tuple[Token, ...] = ()  # a title parsed as a second subject, before the first
+    aside: bool = False  # a report in an adverbial clause: "after Trump said …, Rubio …"
 
 
 def conjuncts(head: Token) -> list[Token]:
@@ -331,9 +332,10 @@ def acts(doc_tokens: Sequence[Token], depth: int = 0) -> list[_Act]:
             continue  # an open-class main verb counts only for a named actor doing it
         if frame and negated(t):
             continue  # "did not say", "did not respond to requests for comment"
-        if frame and word != "quote" and _subordinate(t):
+        aside = frame and word != "quote" and _subordinate(t)
+        if aside:
             frame = False  # "… has threatened more tests after it said …": not the frame
-        found.append(_Act(t, tuple(conjuncts(subject)), frame, split_title(t, subject)))
+        found.append(_Act(t, tuple(conjuncts(subject)), frame, split_title(t, subject), aside))
     return found
 
 
@@ -548,6 +550,10 @@ class Reader:
         frames = [a for a, _ in resolved if a.frame and not (
             a.verb.dep_ == "conj" and a.verb.head.i in acts_at)]
         keep = {id(a) for a in outermost(frames or [a for a, _ in resolved if not a.frame])}
+        kept = {e.name for a, entries in resolved if id(a) in keep for e in entries}
+        # "After Trump argued X, Rubio said Y": the aside is Trump's own statement
+        keep |= {id(a) for a, entries in resolved
+                 if a.aside and kept and not kept & {e.name for e in entries}}
         out = []
         for act, entries in resolved:
             if id(act) not in keep:  # "according to X" shares its verb with the clause
