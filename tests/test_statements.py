@@ -527,3 +527,11 @@ def test_a_report_in_an_adverbial_clause_is_its_speakers_statement_too() -> None
     assert sorted(s.speaker for s in found) == ["Ana Ruiz", "Tom Bell"]
     assert {s.speaker: s.claim.split()[0] for s in found} == {"Ana Ruiz": "argues",
                                                                "Tom Bell": "says"}
+
+
+def test_an_undated_article_takes_a_knowledge_base_role_only_in_a_country_it_names() -> None:
+    # the actor dictionaries hold a São Tomé official of the same name in 2006-2008; an
+    # undated article about Washington gives no date to check that role against
+    text = ("Sen. Ted Cruz said the spending bill would fail in the United States Senate. "
+            "The United States Congress must vote by Friday.")
+    assert [(s.speaker, s.country) for s in run(text) if s.sentence == 0] == [("Ted Cruz", "USA")]

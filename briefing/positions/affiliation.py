@@ -58,9 +58,10 @@ def affiliate(m: Mention, on: dt.date | None, book: ActorBook,
     """The affiliation of the speaker ``m`` names, article first, then the knowledge base.
 
     ``known`` maps names the article introduced earlier (full name and surname) to what it
-    said of them then. ``named``: the countries the article names; a bare surname is a
-    known leader only of one of them ("Yameen", a Pakistani police officer, is not the
-    Maldives' president in an article that never names the Maldives).
+    said of them then. ``named``: the countries the article names; a bare surname, or any
+    name in an undated article, is a known leader only of one of them ("Yameen", a
+    Pakistani police officer, is not the Maldives' president in an article that never
+    names the Maldives).
     """
     if m.body is not None and not m.countries:  # "European Commission President X"
         return Affiliation(BODY, m.body.acronym, INTERNATIONAL)
@@ -77,10 +78,12 @@ def affiliate(m: Mention, on: dt.date | None, book: ActorBook,
         for key in (m.person, m.person.split()[-1]):
             if key in known:
                 return known[key]
-        bare = " " not in m.person
+        # a bare surname, or any name in an undated article (no date to check the role
+        # against: a "Ted Cruz" was a São Tomé official), needs its country in the article
+        strict = " " not in m.person or (on is None and bool(named))
         for role in lookup_person(m.person, on):
             if role.group == BODY or (role.group == COUNTRY and (
-                    named is None or not bare or role.iso3 in named)):
+                    named is None or not strict or role.iso3 in named)):
                 return Affiliation(role.group, role.iso3, role.kind)
         return Affiliation(OTHER, "", _kind_of(m, ""))
     if m.org:
