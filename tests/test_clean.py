@@ -8,6 +8,7 @@ import pytest
 
 from briefing.adding import save
 from briefing.clean import clean_article, clean_text, is_heading
+from briefing.errors import ArticleError
 from briefing.formats import Draft
 from briefing.ingest import parse_article
 
@@ -334,3 +335,22 @@ def test_add_gives_an_untitled_draft_the_title_build_would_show(tmp_path: Path) 
     assert new
     article = parse_article(saved.read_bytes(), saved.name, "quay")
     assert (article.title, article.text) == ("Quay reopens after storm repairs", PROSE[0])
+
+
+def test_a_page_of_cut_short_teasers_has_no_article_text() -> None:
+    teasers = [
+        "Quay Reopens After Storm The harbour authority reopened the northern quay on...",
+        "Ferry Timetable Changes Ferries to the islands will sail an hour later from May,...",
+        "Dock Workers Vote On Pay Workers at the port voted on Friday. The result is due.",
+        "Fish Market Moves Inland The market that has stood by the water since 1890 will…",
+    ]
+    assert clean_article(body(*teasers)).lines == ()
+    with pytest.raises(ArticleError, match="no article text"):
+        parse_article(body(*teasers).encode(), "tags.txt", "tags")
+
+
+def test_a_cut_short_last_line_is_trimmed_but_an_article_with_one_is_kept() -> None:
+    cut = "Ministers will meet again in Lisbon. The talks are expected to cover,..."
+    assert clean_text(body(PROSE[0], PROSE[2], cut)) == body(
+        PROSE[0], PROSE[2], "Ministers will meet again in Lisbon."
+    )
