@@ -217,6 +217,7 @@ def test_short_real_sentences_and_unpunctuated_prose_stay() -> None:
         ("WASHINGTON (Newswire) - Talks resumed on Monday.", "Talks resumed on Monday."),
         ("HARBOUR CITY, Tenn. - Talks resumed on Monday.", "Talks resumed on Monday."),
         ("LISBON: Talks resumed on Monday.", "Talks resumed on Monday."),
+        ("Porto Novo: Talks resumed on Monday.", "Talks resumed on Monday."),
         ("Lisbon, Portugal (Newswire) Talks resumed on Monday.", "Talks resumed on Monday."),
         ("CALGARY -- Talks resumed on Monday.", "Talks resumed on Monday."),
     ],
@@ -225,12 +226,20 @@ def test_datelines_and_credits_go_but_the_sentence_stays(line: str, kept: str) -
     assert clean_text(body(line, PROSE[0])) == body(kept, PROSE[0])
 
 
+def test_a_title_with_a_colon_is_not_taken_for_a_dateline() -> None:
+    data = body("Ann Lee: Keeper of the northern quay", PROSE[0]).encode()
+    assert parse_article(data, "quay.txt", "quay").title == "Ann Lee: Keeper of the northern quay"
+
+
 def test_a_bare_dateline_is_only_a_dateline_where_the_body_starts() -> None:
     speaker = "ANN LEE: We will reopen the quay on Monday."
     text = body(PROSE[0], PROSE[2], PROSE[0].replace("Monday", "Sunday"), speaker)
     assert clean_text(text).endswith(speaker)
     hyphenated = "NATO-Russia talks resumed on Monday."
     assert clean_text(hyphenated) == hyphenated
+    # In ordinary case only a colon makes a dateline, and never before a quotation.
+    for line in ("Lisbon talks resumed on Monday.", 'Ann Lee: "We will reopen the quay."'):
+        assert clean_text(body(line, PROSE[0])) == body(line, PROSE[0])
 
 
 def test_tweet_text_stays_as_a_quotation_and_its_signature_goes() -> None:
@@ -354,3 +363,20 @@ def test_a_cut_short_last_line_is_trimmed_but_an_article_with_one_is_kept() -> N
     assert clean_text(body(PROSE[0], PROSE[2], cut)) == body(
         PROSE[0], PROSE[2], "Ministers will meet again in Lisbon."
     )
+
+
+def test_a_note_about_the_page_itself_goes_but_prose_about_a_named_report_stays() -> None:
+    notes = [
+        "This report is published every weekday and lists the incidents of the day before.",
+        "This article first appeared in the Harbour Press weekend edition.",
+        "Note: Times given are local and may change after the inquiry.",
+        "Editor's note: An earlier version of this story gave the wrong date.",
+    ]
+    assert clean_text(body(notes[0], PROSE[0], *notes[1:], PROSE[2])) == body(PROSE[0], PROSE[2])
+    named = [
+        "The inspectors published their report on the quay on Monday.",
+        "This report found cracks in two of the four piers.",
+    ]
+    assert clean_text(body(*named)) == body(*named)
+    other = "This video of the storm shows the waves breaking over the northern quay."
+    assert clean_text(body(other, PROSE[0])) == body(other, PROSE[0])

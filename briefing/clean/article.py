@@ -2,10 +2,10 @@
 
 The steps, each in its own module: repair the characters (:mod:`.text`), cut the body into
 its real lines (hard wraps joined, :func:`briefing.sentences.layout_lines`), turn embedded
-posts into quotations (:mod:`.tweets`), drop furniture (:mod:`.furniture`) and the links
-listed under a "Read more:" header, strip datelines and wire credits (:mod:`.credits`),
-drop headings (:mod:`.shape`), the title printed again at the top, and repeats (a pull
-quote or a caption that the text prints again in full).
+posts into quotations (:mod:`.tweets`), drop furniture and notes about the page itself
+(:mod:`.furniture`) and the links listed under a "Read more:" header, strip datelines and
+wire credits (:mod:`.credits`), drop headings (:mod:`.shape`), the title printed again at
+the top, and repeats (a pull quote or a caption that the text prints again in full).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..language import english_paragraphs
 from ..sentences import layout_lines
 from .credits import has_trailing_credit, strip_credits
-from .furniture import is_furniture
+from .furniture import is_furniture, speaks_of_itself
 from .shape import SHAPE, Shape, is_heading, words
 from .text import normalise
 from .tweets import unsign
@@ -114,9 +114,9 @@ def clean_article(text: str, *, title: str = "", shape: Shape = SHAPE) -> Cleane
             if in_links and len(words(line)) <= _LINK_WORDS:
                 continue
             in_links = bool(_LINK_HEADER.match(line))
-            if in_links or is_furniture(line, shape):
+            if in_links or is_furniture(line, shape) or speaks_of_itself(line, kept):
                 continue
-            prose = strip_credits(line, opening=len(kept) < _OPENING_LINES)
+            prose = strip_credits(line, opening=len(kept) < _OPENING_LINES, first=not kept)
             k = key(prose)
             if not k or k in seen:
                 continue
