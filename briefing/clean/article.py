@@ -116,7 +116,7 @@ def clean_article(text: str, *, title: str = "", shape: Shape = SHAPE) -> Cleane
             in_links = bool(_LINK_HEADER.match(line))
             if in_links or is_furniture(line, shape) or speaks_of_itself(line, kept):
                 continue
-            prose = strip_credits(line, opening=len(kept) < _OPENING_LINES, first=not kept)
+            prose = strip_credits(line, opening=len(kept) < _OPENING_LINES)
             k = key(prose)
             if not k or k in seen:
                 continue

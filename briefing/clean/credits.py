@@ -4,15 +4,12 @@
 read "Talks resumed." afterwards; so do "(CNN) Talks resumed." and "Talks resumed. (Yonhap)".
 A dateline is told by its form: a place in capitals (several may share a dateline:
 "PRETORIA/KHARTOUM"), optionally a region, a date and an agency in parentheses, then a
-dash or a colon; or a place in ordinary case when an agency credit follows it, or a colon
-on the body's first line ("New Delhi: Talks resumed.").
+dash or a colon; or a place in ordinary case when an agency credit follows it.
 """
 
 from __future__ import annotations
 
 import re
-
-from .shape import ends_sentence
 
 _AGENCY = r"\((?:[A-Z][\w&.\-]{0,20}(?:\s[A-Z][\w&.\-]{0,20}){0,2})\)"
 _DASH = r"(?:--|—|–|-)"
@@ -44,9 +41,6 @@ _OPENING = re.compile(
     )\s*{_NEXT}""",
     re.VERBOSE,
 )
-# On the first line of prose only (further down, "England: A Smith, B Jones." is a list): a
-# place in ordinary case and a colon, then a sentence rather than a quotation ("New Delhi:").
-_FIRST = re.compile(rf"^\s*{_PLACE}{_REGION}:\s+(?=[A-Z0-9])")
 # A stray dash left of a dateline the page dropped ("- A man was ..."), on a sentence (a
 # short "- item" is a list).
 _STRAY_DASH = re.compile(rf"^\s*{_DASH}\s+{_NEXT}(?=.*[.!?][\"'”’)]*$)")
@@ -58,16 +52,13 @@ _DASH_CREDIT = re.compile(
 )
 
 
-def strip_credits(line: str, *, opening: bool = False, first: bool = False) -> str:
+def strip_credits(line: str, *, opening: bool = False) -> str:
     """``line`` without a leading dateline or a trailing wire credit; ``opening`` when it is
-    one of the first lines of prose, where a bare dateline may stand, ``first`` when it is
-    the very first."""
+    the first line of prose, where a bare dateline may stand."""
     line = _TRAILING.sub("", line)
     line = _DASH_CREDIT.sub("", line)
     line = _LEADING.sub("", line, count=1)
-    if first and ends_sentence(line):  # "Arthur Hailey: King of the bestsellers" is a title
-        line = _FIRST.sub("", line, count=1)
-    if opening or first:
+    if opening:
         line = _STRAY_DASH.sub("", _OPENING.sub("", line, count=1), count=1)
     return line.strip()
 
