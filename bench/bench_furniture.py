@@ -237,6 +237,8 @@ def run(final: bool, folds: int, show: bool, cross_fit: bool = False) -> None:
             for doc, doc_lines, article in items:
                 line_counts += cleaner_counts(doc, doc_lines, article if article.id else None)
         print(report(name, memo, line_counts))
+        if show:  # with this fold's model in place, when cross-fitting
+            show_bad({c: data[c] for c in groups[name]})
         total_memo += memo
         total_lines += line_counts
         s, ns = share(memo, "summary")
@@ -264,8 +266,6 @@ def run(final: bool, folds: int, show: bool, cross_fit: bool = False) -> None:
         f"pages set aside as off topic (briefing.coherence): {total_memo['set aside:True']} "
         f"without prose, {total_memo['set aside:False']} with prose"
     )
-    if show:
-        show_bad(data)
 
 
 def show_bad(data: dict[str, list[tuple[Doc, list[Line], Article]]]) -> None:
@@ -294,6 +294,13 @@ def show_bad(data: dict[str, list[tuple[Doc, list[Line], Article]]]) -> None:
                     print(
                         f"  [{what}{line.label}] {doc.id}: {doc.text[line.start : line.end][:100]}"
                     )
+        lines_by_id = {a.id: (d, ls) for d, ls, a in items if a.id}
+        usable = [a for i, a in analyses.items() if i not in aside]
+        for point in key_points(usable, 5):
+            doc, doc_lines = lines_by_id[point.citations[0].article]
+            v = verdict(point.text, line_of(point.text, doc_lines))
+            if v != "ok":
+                print(f"  [key point {v}] {doc.id}: {point.text[:140]}")
 
 
 def bbc_titles(step: int = 7, count: int = 297) -> None:

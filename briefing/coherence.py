@@ -11,11 +11,15 @@ sublinear counts) and those of all the other pages together. Real articles of on
 names and terms; an unrelated page shares almost none. Coherence depends on the workspace
 (pages of one category share less than pages of one event), so a page is judged against the
 others: it is *off topic* when its coherence is below ``OFF_TOPIC`` times the median
-coherence of the other pages. With fewer than three pages there is no "others" to judge by,
-and nothing is set aside.
+coherence of the other pages.
 
-``OFF_TOPIC`` is chosen by cross-validation over folds of clusters of the furniture check
-(``bench/tune_coherence.py``); nothing here names a source or a topic.
+Two pages have no "others" to judge each by: they share no subject when their coherence is
+below the absolute floor ``PAIR_FLOOR`` (what a page sharing nothing with the rest scores in
+any workspace), and then the workspace is the longer page's: the shorter (a notice, a
+widget page, a blurb) is set aside. One page alone is never set aside.
+
+``OFF_TOPIC`` and ``PAIR_FLOOR`` are chosen by cross-validation over folds of clusters of the
+furniture check (``bench/tune_coherence.py``); nothing here names a source or a topic.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from .textstats import content_terms
 
 #: A page is off topic below this share of the median coherence of the other pages.
 OFF_TOPIC = 0.35
+#: Two pages below this coherence share no subject (the shorter is set aside).
+PAIR_FLOOR = 0.06
 #: Fewest pages for which "the other pages" say what the workspace is about.
 MIN_PAGES = 3
 
@@ -96,6 +102,25 @@ def _median_of_others(values: Vector) -> Vector:
     return np.asarray((others_at(m // 2 - 1) + others_at(m // 2)) / 2.0)
 
 
-def off_topic(pages: Sequence[str], threshold: float = OFF_TOPIC) -> npt.NDArray[np.bool_]:
+def shorter_of_unrelated_pair(pages: Sequence[str], floor: float = PAIR_FLOOR) -> int | None:
+    """Of two pages sharing no subject (coherence below ``floor``), the index of the one with
+    fewer content terms; ``None`` when they share one, are as long, or are not two."""
+    if len(pages) != 2 or coherence(pages)[0] >= floor:
+        return None
+    sizes = [len(content_terms(text)) for text in pages]
+    if sizes[0] == sizes[1]:
+        return None
+    return int(sizes[1] < sizes[0])
+
+
+def off_topic(
+    pages: Sequence[str], threshold: float = OFF_TOPIC, floor: float = PAIR_FLOOR
+) -> npt.NDArray[np.bool_]:
     """Which pages share no subject with the rest of the workspace."""
+    if len(pages) == 2:
+        out = np.zeros(2, dtype=bool)
+        shorter = shorter_of_unrelated_pair(pages, floor)
+        if shorter is not None:
+            out[shorter] = True
+        return out
     return np.asarray(relative_coherence(pages) < threshold, dtype=bool)

@@ -8,8 +8,8 @@ what it is about. The tests are on closed word classes, not on topics:
   in the sentence before;
 * its speaker is only a pronoun ('"…," she said.', "…, he added."), it is a quotation with
   no speaker, or it opens or closes a quotation that runs over several sentences;
-* it is a question, or it has the form of a heading or caption: no closing punctuation,
-  nearly every word capitalised, or a one-word label and a colon in front.
+* it is a question or an exclamation, or it has the form of a heading or caption: no
+  closing punctuation, nearly every word capitalised, or a one-word label and a colon in front.
 """
 
 from __future__ import annotations
@@ -88,6 +88,12 @@ def is_question(text: str) -> bool:
     return text.rstrip(" \t\n\"'’”)]").endswith("?")
 
 
+def is_exclamation(text: str) -> bool:
+    """True for an exclamation ("The wait is over!"): a teaser's or a kicker's voice, which,
+    like a question, speaks to the reader rather than reports."""
+    return text.rstrip(" \t\n\"'’”)]").endswith("!")
+
+
 def looks_like_heading(text: str) -> bool:
     """True for headings, captions and labels: no closing punctuation, nearly all capitals, or
     a one-word label and a colon in front ("Pictured: …", "Tragic: …")."""
@@ -105,4 +111,9 @@ def looks_like_heading(text: str) -> bool:
 
 def stands_alone(text: str) -> bool:
     """A complete, self-contained statement: usable as a key point out of its article."""
-    return not (leans_on_context(text) or is_question(text) or looks_like_heading(text))
+    return not (
+        leans_on_context(text)
+        or is_question(text)
+        or is_exclamation(text)
+        or looks_like_heading(text)
+    )

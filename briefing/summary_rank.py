@@ -16,9 +16,10 @@ Each sentence *i* gets a relevance ``quality_i * (lead_i + weight * centrality_i
 * ``quality_i`` prefers informative, highlight-sized sentences: it falls off linearly below
   ``MIN_WORDS`` words and as ``ideal_words / n`` above the profile's ``ideal_words``
   (relevance per word, so two tight sentences beat one rambling one), and is cut for
-  questions, for page furniture ("Scroll down for video", "Click here", "PUBLISHED:", photo
-  credits) and, by the profile's ``leaning`` factor, for sentences that lean on the one
-  before ("But …", "…, he said.": :func:`briefing.sentence_form.leans_on_context`).
+  questions and exclamations (a teaser's voice: "The wait is over!"), for page furniture
+  ("Scroll down for video", "Click here", "PUBLISHED:", photo credits) and, by the
+  profile's ``leaning`` factor, for sentences that lean on the one before ("But …", "…, he
+  said.": :func:`briefing.sentence_form.leans_on_context`).
 
 Sentences are then picked greedily by maximal marginal relevance, ``relevance - LAMBDA * best
 relevance * max cosine to the sentences already chosen``, and a near-duplicate of a chosen
@@ -207,7 +208,7 @@ def quality(graph: SentenceGraph, profile: Profile = ARTICLE) -> Vector:
     if profile.leaning != 1.0:
         form[[i for i, t in enumerate(graph.texts) if leans_on_context(t)]] *= profile.leaning
     ends = [t.rstrip(_CLOSERS) for t in graph.texts]
-    form[[i for i, t in enumerate(ends) if t.endswith("?")]] *= _QUESTION
+    form[[i for i, t in enumerate(ends) if t.endswith(("?", "!"))]] *= _QUESTION
     joined = "\x00".join(graph.texts).lower()
     hits = [i for phrase in _FURNITURE if phrase in joined for i in _find_all(joined, phrase)]
     if hits:

@@ -8,6 +8,7 @@ import pytest
 
 from briefing.adding import save
 from briefing.clean import clean_article, clean_text, is_heading
+from briefing.errors import ArticleError
 from briefing.formats import Draft
 from briefing.ingest import parse_article
 
@@ -224,12 +225,20 @@ def test_datelines_and_credits_go_but_the_sentence_stays(line: str, kept: str) -
     assert clean_text(body(line, PROSE[0])) == body(kept, PROSE[0])
 
 
+def test_a_title_with_a_colon_is_not_taken_for_a_dateline() -> None:
+    data = body("Ann Lee: Keeper of the northern quay", PROSE[0]).encode()
+    assert parse_article(data, "quay.txt", "quay").title == "Ann Lee: Keeper of the northern quay"
+
+
 def test_a_bare_dateline_is_only_a_dateline_where_the_body_starts() -> None:
     speaker = "ANN LEE: We will reopen the quay on Monday."
     text = body(PROSE[0], PROSE[2], PROSE[0].replace("Monday", "Sunday"), speaker)
     assert clean_text(text).endswith(speaker)
     hyphenated = "NATO-Russia talks resumed on Monday."
     assert clean_text(hyphenated) == hyphenated
+    # In ordinary case a name and a colon are a speaker or a headline's label, not a dateline.
+    for line in ("Ann Lee: We will reopen the quay.", "Poll: Most residents back the quay."):
+        assert clean_text(body(line, PROSE[0])) == body(line, PROSE[0])
 
 
 def test_tweet_text_stays_as_a_quotation_and_its_signature_goes() -> None:
@@ -334,3 +343,39 @@ def test_add_gives_an_untitled_draft_the_title_build_would_show(tmp_path: Path) 
     assert new
     article = parse_article(saved.read_bytes(), saved.name, "quay")
     assert (article.title, article.text) == ("Quay reopens after storm repairs", PROSE[0])
+
+
+def test_a_page_of_cut_short_teasers_has_no_article_text() -> None:
+    teasers = [
+        "Quay Reopens After Storm The harbour authority reopened the northern quay on...",
+        "Ferry Timetable Changes Ferries to the islands will sail an hour later from May,...",
+        "Dock Workers Vote On Pay Workers at the port voted on Friday. The result is due.",
+        "Fish Market Moves Inland The market that has stood by the water since 1890 will…",
+    ]
+    assert clean_article(body(*teasers)).lines == ()
+    with pytest.raises(ArticleError, match="no article text"):
+        parse_article(body(*teasers).encode(), "tags.txt", "tags")
+
+
+def test_a_cut_short_last_line_is_trimmed_but_an_article_with_one_is_kept() -> None:
+    cut = "Ministers will meet again in Lisbon. The talks are expected to cover,..."
+    assert clean_text(body(PROSE[0], PROSE[2], cut)) == body(
+        PROSE[0], PROSE[2], "Ministers will meet again in Lisbon."
+    )
+
+
+def test_a_note_about_the_page_itself_goes_but_prose_about_a_named_report_stays() -> None:
+    notes = [
+        "This report is published every weekday and lists the incidents of the day before.",
+        "This article first appeared in the Harbour Press weekend edition.",
+        "Note: Times given are local and may change after the inquiry.",
+        "Editor's note: An earlier version of this story gave the wrong date.",
+    ]
+    assert clean_text(body(notes[0], PROSE[0], *notes[1:], PROSE[2])) == body(PROSE[0], PROSE[2])
+    named = [
+        "The inspectors published their report on the quay on Monday.",
+        "This report found cracks in two of the four piers.",
+    ]
+    assert clean_text(body(*named)) == body(*named)
+    other = "This video of the storm shows the waves breaking over the northern quay."
+    assert clean_text(body(other, PROSE[0])) == body(other, PROSE[0])

@@ -8,7 +8,14 @@ from pathlib import Path
 import numpy as np
 
 from briefing.briefing import analyse, build_briefing, set_aside
-from briefing.coherence import _median_of_others, coherence, off_topic, relative_coherence
+from briefing.coherence import (
+    PAIR_FLOOR,
+    _median_of_others,
+    coherence,
+    off_topic,
+    relative_coherence,
+    shorter_of_unrelated_pair,
+)
 from briefing.config import Config
 from briefing.models import Article
 from briefing.render import render_json, render_markdown
@@ -44,8 +51,23 @@ def test_an_unrelated_page_among_pages_of_one_event_is_off_topic() -> None:
     assert relative_coherence(pages)[-1] < 0.35 < relative_coherence(pages)[:-1].min()
 
 
+def test_of_two_pages_sharing_no_subject_the_shorter_is_set_aside() -> None:
+    assert off_topic([FERRY[0], NOTICE]).tolist() == [False, True]
+    assert off_topic([NOTICE, FERRY[0]]).tolist() == [True, False]
+    assert shorter_of_unrelated_pair([NOTICE, FERRY[1]]) == 0
+    # Two pages of one event, or of two subjects sharing some words, keep both.
+    assert not off_topic(FERRY[:2]).any()
+    assert coherence(OTHER_TOPICS[:2])[0] >= PAIR_FLOOR
+    assert not off_topic(OTHER_TOPICS[:2]).any()
+    # Nothing to tell them by: unrelated, and as long as each other.
+    even = [
+        "Wheat harvests fell sharply in the valley.",
+        "Orchestra concerts resumed at the opera house.",
+    ]
+    assert coherence(even)[0] == 0.0 and not off_topic(even).any()
+
+
 def test_too_few_pages_or_a_workspace_of_many_subjects_set_nothing_aside() -> None:
-    assert not off_topic([FERRY[0], NOTICE]).any()  # two pages: neither is "the others"
     assert not off_topic([NOTICE]).any() and len(off_topic([])) == 0
     # Pages of several subjects, each shared by two pages: every page has a neighbour.
     assert not off_topic(OTHER_TOPICS + FERRY[:2]).any()

@@ -243,6 +243,7 @@ def test_key_points_leave_out_fragments_questions_and_captions() -> None:
         ('"It will take a year," she warned, before the council voted on the plan.', False),
         ('"The bridge will be rebuilt by the spring and the road reopened.', False),
         ("Will the bridge be rebuilt by the spring of next year?", False),
+        ("The long wait for the new bridge in Orsk is finally over!", False),
         ("WHY THE BRIDGE MATTERS", False),
         ("Photo: the old bridge before the flood", False),
         ("Bridge Repairs Begin In Orsk After Winter Floods.", False),
@@ -274,3 +275,10 @@ def test_lead_only_profile_takes_the_first_usable_sentences_round_robin() -> Non
     assert [i for _, i in picked] == [0, 1, 3, 5]
     strike = [s.text for s in make_sentences(STRIKE)]
     assert rank_across([harbour, strike], 3, lead_only) == [(0, 0), (1, 0), (0, 1)]
+
+
+def test_summary_passes_over_an_opening_exclamation() -> None:
+    kicker = "The long wait is finally over for the ferry passengers of Westmere!"
+    lead = "The port authority of Westmere reopened the ferry terminal on Monday morning."
+    rest = "Ferries to the three islands will sail every hour until the end of September."
+    assert summarize(f"{kicker} {lead} {rest}", 2) == [lead, rest]

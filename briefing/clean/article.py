@@ -2,10 +2,10 @@
 
 The steps, each in its own module: repair the characters (:mod:`.text`), cut the body into
 its real lines (hard wraps joined, :func:`briefing.sentences.layout_lines`), turn embedded
-posts into quotations (:mod:`.tweets`), drop furniture (:mod:`.furniture`) and the links
-listed under a "Read more:" header, strip datelines and wire credits (:mod:`.credits`),
-drop headings (:mod:`.shape`), the title printed again at the top, and repeats (a pull
-quote or a caption that the text prints again in full).
+posts into quotations (:mod:`.tweets`), drop furniture and notes about the page itself
+(:mod:`.furniture`) and the links listed under a "Read more:" header, strip datelines and
+wire credits (:mod:`.credits`), drop headings (:mod:`.shape`), the title printed again at
+the top, and repeats (a pull quote or a caption that the text prints again in full).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..language import english_paragraphs
 from ..sentences import layout_lines
 from .credits import has_trailing_credit, strip_credits
-from .furniture import is_furniture
+from .furniture import is_furniture, speaks_of_itself
 from .shape import SHAPE, Shape, is_heading, words
 from .text import normalise
 from .tweets import unsign
@@ -29,10 +29,12 @@ _LINK_HEADER = re.compile(
     r"|further\s+reading|recommended(?:\s+\w+)?|more\s+from\s+\w+)\s*:$",
     re.IGNORECASE,
 )
-# A line cut short by the page ("Workers...", "More coming..."): it ends in an ellipsis
-# right after a word, where a sentence would have gone on.
-_TRUNCATED = re.compile(r"[^\W\d_](?:\.{3}|…)$")
+# A line cut short by the page ("Workers...", "More coming...", "Since then,..."): it ends
+# in an ellipsis right after a word or a comma, where a sentence would have gone on.
+_TRUNCATED = re.compile(r"[^\W\d_][,;]?(?:\.{3}|…)$")
 _LAST_END = re.compile(r"^.*[.!?][\"'”’)\]]*(?=\s)")
+# Fewest cut-short lines that make a page (where they are most of its lines) a teaser list.
+_TEASER_PAGE = 3
 # How many first lines of prose may still open with a bare dateline (after a kicker, say).
 _OPENING_LINES = 3
 # Longest line (in words) taken for a link when listed under a "Read more:" header.
@@ -78,14 +80,18 @@ def _repeats(lines: list[str]) -> set[int]:
 
 def _untruncated(lines: list[str]) -> list[str]:
     """Runs of cut-short lines (a list of teasers) dropped; a last cut-short line trimmed
-    back to its last whole sentence."""
-    cut = [line.endswith(("...", "…")) and bool(_TRUNCATED.search(line[-4:])) for line in lines]
+    back to its last whole sentence. A page whose lines are mostly cut short is a list of
+    teasers (a tag or search page) as a whole: nothing of it is the article's prose, not
+    even the teasers the page happened to print in full between the cut ones."""
+    cut = [line.endswith(("...", "…")) and bool(_TRUNCATED.search(line[-5:])) for line in lines]
+    if sum(cut) >= _TEASER_PAGE and 2 * sum(cut) > len(lines):
+        return []
     out = [
         line
         for i, line in enumerate(lines)
         if not (cut[i] and ((i > 0 and cut[i - 1]) or (i + 1 < len(lines) and cut[i + 1])))
     ]
-    if len(out) > 1 and _TRUNCATED.search(out[-1][-4:]):
+    if len(out) > 1 and _TRUNCATED.search(out[-1][-5:]):
         whole = _LAST_END.match(out[-1])
         out[-1:] = [whole.group()] if whole else []
     return out or lines[:1]
@@ -108,7 +114,7 @@ def clean_article(text: str, *, title: str = "", shape: Shape = SHAPE) -> Cleane
             if in_links and len(words(line)) <= _LINK_WORDS:
                 continue
             in_links = bool(_LINK_HEADER.match(line))
-            if in_links or is_furniture(line, shape):
+            if in_links or is_furniture(line, shape) or speaks_of_itself(line, kept):
                 continue
             prose = strip_credits(line, opening=len(kept) < _OPENING_LINES)
             k = key(prose)
@@ -123,6 +129,8 @@ def clean_article(text: str, *, title: str = "", shape: Shape = SHAPE) -> Cleane
     if not kept:  # nothing but headings: a note or a stub, not furniture around prose
         return Cleaned(tuple(headings))
     kept = _untruncated(kept)
+    if not kept:  # a page of teasers: no article text at all
+        return Cleaned((), tuple(headings))
     drop = _repeats(kept)
     return Cleaned(tuple(x for i, x in enumerate(kept) if i not in drop), tuple(headings))
 

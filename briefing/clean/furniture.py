@@ -9,6 +9,7 @@ that merely mentions a photo or a link is never one of them: the tests anchor at
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .shape import SHAPE, Shape, capital_share, ends_sentence, is_capitals, words
 
@@ -53,6 +54,7 @@ _WIDGET = re.compile(
       | breaking\s+news\s+(?:emails|alerts)\b.{0,300}
       | you\s+need\s+.{0,80}\b(?:flash\s+player|javascript)\b.{0,200}
       | .*\bhide\s+caption\b.*
+      | (?:editor['’]?s['’]?\s+)?note\s*:.*
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -104,6 +106,14 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:ly|co|ms|me|gl)/\S+")
 _LABELLED = re.compile(r"^([^\W\d_][^\W\d_'’ ]*(?:\s[^\W\d_][^\W\d_'’]*){0,2})\s*:\s*(\S.*)$")
 _ONLY_PARENS = re.compile(r"^\([^()]{1,120}\)$")
 _BYLINE = re.compile(r"^(?:[/\-–—]\s*)?(?:(?:updated|posted)\s+)?by\s+(\S.*)$", re.IGNORECASE)
+# A line that opens with the page itself as its subject: "This report is published ...".
+# The nouns are the kinds of page (a closed class), not topics; "this video of the crash"
+# names something else.
+_ITSELF = re.compile(
+    r"^\W*this\s+(article|story|report|page|post|video|newsletter|list|site|website|blog)"
+    r"\b(?!\s+(?:of|about|on|from|by|in)\b)",
+    re.IGNORECASE,
+)
 _NAME_GLUE = frozenset({"and", "&", "of", "de", "van", "von", "der", "la", "le", "da", "bin"})
 
 
@@ -148,6 +158,18 @@ def is_call(line: str) -> bool:
 def is_separator(line: str) -> bool:
     """A rule or ornament ("___", "###", "* * *"): no letter or digit at all."""
     return not any(c.isalnum() for c in line)
+
+
+def speaks_of_itself(line: str, before: Sequence[str]) -> bool:
+    """Whether ``line`` is a note about the page ("This report is published every weekday",
+    "This article first appeared in ..."): it opens with "this <kind of page>" and the prose
+    ``before`` it never named such a thing, so "this" can only point at the page itself.
+    After "The panel's report came out on Monday." a "This report found ..." is prose."""
+    match = _ITSELF.match(line)
+    if not match:
+        return False
+    named = re.compile(rf"\b{match.group(1)}", re.IGNORECASE)
+    return not any(named.search(x) for x in before)
 
 
 def is_furniture(line: str, shape: Shape = SHAPE) -> bool:
