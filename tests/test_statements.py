@@ -535,3 +535,8 @@ def test_an_undated_article_takes_a_knowledge_base_role_only_in_a_country_it_nam
     text = ("Sen. Ted Cruz said the spending bill would fail in the United States Senate. "
             "The United States Congress must vote by Friday.")
     assert [(s.speaker, s.country) for s in run(text) if s.sentence == 0] == [("Ted Cruz", "USA")]
+
+
+def test_a_count_of_a_groups_members_is_not_the_group_named_before() -> None:
+    text = 'House Republicans approved the bill on Thursday. Three Republicans voted "present."'
+    assert [(s.sentence, s.speaker) for s in run(text)] == [(0, "House Republicans")]

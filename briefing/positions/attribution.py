@@ -414,7 +414,8 @@ class Reader:
         m = ps.mention(head, extra)
         if m.pronoun:
             return self.memory.pronoun(m.pronoun)
-        if not m.named and head.text in self.memory.people:  # a surname the tagger missed
+        if not m.named and not m.counted and head.text in self.memory.people:  # a surname
+            # the tagger missed; "three Democrats" are not "House Democrats"
             return self.memory.people[head.text]
         if not m.named:
             if not m.definite:

@@ -64,6 +64,7 @@ class Mention:
     pronoun: str = ""  # "he", "she", "they", "it" when the phrase is only that
     plural: bool = False
     definite: bool = False  # "the minister": a reference back, not an introduction
+    counted: bool = False  # "three Democrats": members of a group, never one person
 
     @property
     def named(self) -> bool:
@@ -182,6 +183,9 @@ class Sentence:
         run = _proper_name(tokens, head, self.country_at)
         if head.pos_ == "NOUN" and head.tag_ == "NNS" and not run.endswith(head.text):
             run = ""  # "Shipping insurers", "Trump aides": a group, not the person named
+        counted = any(c.dep_ == "nummod" or c.tag_ == "CD" for c in head.children)
+        if counted and head.tag_ in ("NNPS", "NNS"):
+            run = ""  # "Three Republicans": a count of a group's members, no one's name
         acronym = run if run.isalpha() and run.isupper() and len(run) > 1 else ""
         if acronym:
             run = ""  # "GOSH said": an organisation's initials, no person's name
@@ -230,6 +234,7 @@ class Sentence:
             state=state or "",
             plural=head.tag_ in ("NNS", "NNPS") or "Number=Plur" in str(head.morph),
             definite=definite,
+            counted=counted,
         )
 
 
