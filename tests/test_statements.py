@@ -540,3 +540,9 @@ def test_an_undated_article_takes_a_knowledge_base_role_only_in_a_country_it_nam
 def test_a_count_of_a_groups_members_is_not_the_group_named_before() -> None:
     text = 'House Republicans approved the bill on Thursday. Three Republicans voted "present."'
     assert [(s.sentence, s.speaker) for s in run(text)] == [(0, "House Republicans")]
+
+
+def test_a_photo_caption_written_as_a_sentence_is_no_statement() -> None:
+    text = ("Rep. Ana Ruiz said the bill would pass. "
+            "Rep. Tom Bell (R-Ohio), center, speaks to reporters Thursday after the vote.")
+    assert [s.sentence for s in run(text)] == [0]

@@ -70,6 +70,7 @@ _BODY_NOUNS = frozenset(words("""ministry government administration office depar
 _INVERTED = frozenset({"nsubj", "obj", "dobj", "appos", "dep", "obl", "ccomp", "xcomp",
                        "vocative"})
 _DETERMINERS = frozenset({"a", "an", "the", "one", "another", "its", "their"})
+_WEEKDAYS = frozenset(words("monday tuesday wednesday thursday friday saturday sunday"))
 _RUN = 6  # an unclosed quotation mark must not swallow the rest of the article
 
 
@@ -540,6 +541,8 @@ class Reader:
         (the rest is their content), else its stance acts. ``depth``: quotations left
         open by the sentences before."""
         self.at = sent.index
+        if _captioned(ps.doc):
+            return []
         resolved = []
         for act in acts(list(ps.doc), depth):
             entries = [e for e in (self.resolve(ps, h, act.extra if i == 0 else ())
@@ -576,6 +579,14 @@ class Reader:
                 citations=(Citation(self.article.id, sent.index),),
                 speaker_kind=first.aff.kind, claim=claim_of(act.verb, label), joint=joint))
         return out
+
+
+def _captioned(doc: Doc) -> bool:
+    """A photo caption (or a headline) written as a sentence: its main verb in the simple
+    present with a day ("X, center, speaks to reporters Thursday", "Residents make their
+    way through floodwaters on Tuesday"). Prose tells a day's events in the past tense."""
+    return any(t.dep_ == "ROOT" and t.pos_ == "VERB" and t.tag_ in ("VBZ", "VBP") and
+               any(c.lower_ in _WEEKDAYS for c in t.children) for t in doc)
 
 
 def _personal(m: Mention, head: Token) -> bool:
