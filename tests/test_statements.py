@@ -546,3 +546,9 @@ def test_a_photo_caption_written_as_a_sentence_is_no_statement() -> None:
     text = ("Rep. Ana Ruiz said the bill would pass. "
             "Rep. Tom Bell (R-Ohio), center, speaks to reporters Thursday after the vote.")
     assert [s.sentence for s in run(text)] == [0]
+
+
+def test_a_claim_leaves_out_bracketed_asides() -> None:
+    text = ("Senator Ana Ruiz of the United States said the plan by Rep. Tom Bell (R-Ohio) "
+            "was cruel.")
+    assert [s.claim for s in run(text)] == ["says the plan by Rep. Tom Bell was cruel"]

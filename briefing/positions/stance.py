@@ -283,9 +283,24 @@ def claim_of(act: Token, label: str, limit: int = 12) -> str:
     return claim
 
 
+def _bracketed(head: Token) -> set[int]:
+    """Indexes of the tokens inside round brackets in ``head``'s subtree."""
+    inside: set[int] = set()
+    depth = 0
+    for t in head.subtree:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(t.i)
+    return inside
+
+
 def _words(head: Token, act: Token, limit: int) -> str:
     """The words of ``head``'s subtree (without ``act``'s own subtree), cut to ``limit``."""
     skip = set() if act.is_ancestor(head) else {t.i for t in act.subtree}
+    skip |= _bracketed(head)  # "the bill by Rep. Ted Yoho (R-Fla.)": the aside goes
     words = [t for t in head.subtree if t.i not in skip and t.i != act.i and not t.is_punct]
     while words and words[0].dep_ == "mark" and words[0].lower_ != "to":  # "that …"
         words = words[1:]
