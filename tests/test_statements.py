@@ -552,3 +552,9 @@ def test_a_claim_leaves_out_bracketed_asides() -> None:
     text = ("Senator Ana Ruiz of the United States said the plan by Rep. Tom Bell (R-Ohio) "
             "was cruel.")
     assert [s.claim for s in run(text)] == ["says the plan by Rep. Tom Bell was cruel"]
+
+
+def test_an_abbreviated_title_gives_the_role_a_later_description_refers_to() -> None:
+    text = ("Sen. Ana Ruiz said on Thursday that the Pentagon had kept her committee in the "
+            "dark. The longtime senator argued that the administration must do better.")
+    assert [(s.sentence, s.speaker) for s in run(text)] == [(0, "Ana Ruiz"), (1, "Ana Ruiz")]

@@ -66,6 +66,22 @@ ROLE_NOUN_EXTRAS: dict[str, str] = {
     "scholar": "EDU", "commentator": "MED", "columnist": "MED", "editor": "MED",
     "rebel": "REB", "opposition": "OPP", "opposition leader": "OPP",
 }
+# Abbreviated titles (AP style) the actor dictionaries lack, and the role nouns they stand
+# for: "Sen. X" is a senator, so "the senator" may later refer to X ("Gen.", "Col." are in).
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "lawmaker", "gov": "governor", "pres": "president",
+    "amb": "ambassador", "lt": "lieutenant", "capt": "captain", "adm": "admiral",
+    "cmdr": "commander",
+}
+
+
+def expand_title(word: str) -> str:
+    """The role noun an abbreviated title stands for ("Sen." -> "senator"), else ``word``."""
+    if word[:1].islower():
+        return word  # "rep" in prose; the title is capitalised: "Rep.", "Rep"
+    return _TITLE_ABBREVIATIONS.get(normalize_name(word), word)
+
+
 # Words that may precede a name without being part of it ("President Obama", "Dr Jones").
 _HONORIFIC_WORDS = """
     mr mrs ms miss dr prof sir lord lady dame gen general col colonel lt capt captain adm

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..countries import ACTOR_KINDS, find_countries
-from .knowledge import HONORIFICS, Body, body, role_noun, state_body
+from .knowledge import HONORIFICS, Body, body, expand_title, role_noun, state_body
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -440,7 +440,7 @@ def _body(org: Span | None, tokens: Sequence[Token]) -> Body | None:
 def _role(tokens: Sequence[Token], head: Token) -> str:
     """The phrase's role noun, longest first ("foreign minister" before "minister"), then
     rightmost (the head of "hospital spokesman" is the spokesman)."""
-    words = [t.lower_ for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    words = [expand_title(t.text).lower() for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ")]
     for n in (3, 2, 1):
         for i in reversed(range(len(words) - n + 1)):  # the head comes last: "hospital spokesman"
             phrase = " ".join(words[i:i + n])
