@@ -558,3 +558,12 @@ def test_an_abbreviated_title_gives_the_role_a_later_description_refers_to() -> 
     text = ("Sen. Ana Ruiz said on Thursday that the Pentagon had kept her committee in the "
             "dark. The longtime senator argued that the administration must do better.")
     assert [(s.sentence, s.speaker) for s in run(text)] == [(0, "Ana Ruiz"), (1, "Ana Ruiz")]
+
+
+def test_a_company_introduced_with_its_suffix_is_known_by_its_name_later() -> None:
+    text = ("Canada-based snack maker Maple Crunch Ltd on Tuesday left Chile, and President "
+            "Ana Ruiz said its plant would be given to workers. Maple Crunch confirmed later "
+            "that its plant had been seized by the Chilean government. Chile is in crisis, "
+            "Ruiz said.")
+    assert [(s.speaker, s.country) for s in run(text) if s.sentence == 1] == [
+        ("Maple Crunch Ltd", "CAN")]

@@ -28,7 +28,7 @@ from .acronyms import spelled_out
 from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_actor
 from .gender import FEMALE, MALE, honorific_genders, phrase_gender, pronoun_gender
 from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun, singulars, state_body
-from .mentions import Mention, words
+from .mentions import Mention, brand, words
 from .mentions import Sentence as Parsed
 from .parse import parse
 from .quotations import MARKS, QUOTES, all_quoted, opens_quotation, quote_depth, quoted
@@ -405,6 +405,12 @@ class Reader:
             if m.person and m.person in self.memory.people:
                 continue
             aff = affiliate(m, self.on, self.book, self.memory.known, self.named)
+            if m.company:  # "U.S.-based cereal maker Kellogg Co": later just "Kellogg"
+                e = _Entry(m.org, aff, org=True)
+                self.memory.introduce(e)
+                for key in (brand(m.org), brand(m.org).split()[-1]):
+                    self.memory.people.setdefault(key, e)
+                continue
             self.memory.introduce(_Entry(self._name(m, ps), aff, m.role,
                                          _personal(m, ps.doc[i]), m.plural,
                                          bool(m.org) and not m.person,

@@ -37,6 +37,8 @@ _TITLES = HONORIFICS
 _SEATED = frozenset({"based", "headquartered", "located", "stationed"})
 # Honorifics always followed by a surname, whatever that surname means ("Mr. King").
 _NAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"})
+# Corporate suffixes ("AG" is left out: "Texas AG" is an attorney general).
+_CORPORATE = frozenset({"co", "corp", "inc", "ltd", "llc", "plc", "gmbh"})
 _ARTICLES = frozenset({"the", "a", "an"})  # "the House minority leader" is nobody's name
 _NAME_PUNCT = frozenset(",.;:()\"“”'‘’")  # a hyphen stays: "Thomas-Greenfield"
 _CALENDAR = frozenset(words("""january february march april may june july august september october
@@ -65,6 +67,7 @@ class Mention:
     plural: bool = False
     definite: bool = False  # "the minister": a reference back, not an introduction
     counted: bool = False  # "three Democrats": members of a group, never one person
+    company: bool = False  # ``org`` is a name with a corporate suffix ("Kellogg Co")
 
     @property
     def named(self) -> bool:
@@ -203,6 +206,9 @@ class Sentence:
         ) else run
         if not person and _role(tokens, head):
             person = self._late_apposition(tokens, head)
+        company = _company(tokens)
+        if company and person and person in company:
+            person = ""  # "Kellogg Co said": a company, not a person called Kellogg
         org = _first(self.orgs, ids)
         countries = tuple(dict.fromkeys(self.country_at[i] for i in sorted(ids)
                                         if i in self.country_at))
@@ -224,8 +230,9 @@ class Sentence:
             text=text,
             head=head.i,
             person=person,
-            org=org.text if org is not None else named_role or acronym or (
+            org=org.text if org is not None else named_role or acronym or company or (
                 "" if person else _institution(tokens, head) or _named_modifier(tokens, head)),
+            company=bool(company) and org is None,
             countries=countries,
             country_text=_text(t for t in tokens if self.country_at.get(t.i) == countries[0])
             if countries else "",
@@ -236,6 +243,28 @@ class Sentence:
             definite=definite,
             counted=counted,
         )
+
+
+def _company(tokens: Sequence[Token]) -> str:
+    """A capitalised name ending in a corporate suffix ("Kellogg Co", "Acme Holdings Inc."):
+    an organisation whether or not the tagger marked it, and known later by its first words."""
+    for n, t in enumerate(tokens):
+        if n and t.text.rstrip(".").lower() in _CORPORATE and t.text[:1].isupper():
+            start = n
+            while start and tokens[start - 1].text[:1].isupper() and \
+                    tokens[start - 1].i == tokens[start].i - 1:
+                start -= 1
+            if start < n:
+                return _text(tokens[start:n + 1])
+    return ""
+
+
+def brand(company: str) -> str:
+    """A company's name without its corporate suffix: "Kellogg Co" -> "Kellogg"."""
+    words = company.split()
+    while len(words) > 1 and words[-1].rstrip(".").lower() in _CORPORATE:
+        words.pop()
+    return " ".join(words)
 
 
 def _names_a_role(clause: Token) -> bool:
