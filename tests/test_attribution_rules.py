@@ -269,3 +269,15 @@ def test_according_to_a_role_named_by_a_compound_is_a_source() -> None:
             ("chief", "NOUN", "NN", "obl", 2), (".", "PUNCT", ".", "punct", 2)]
     (act,) = acts(list(doc(rows)))
     assert [s.text for s in act.speakers] == ["chief"] and act.frame
+
+
+def test_a_subject_holding_another_acts_verb_is_a_misparse_not_a_speaker() -> None:
+    # 'Senator Ana Ruiz urged passage of a bill to condemn the raid.' with "urged" parsed
+    # as a modifier inside the subject of "condemn"
+    rows = [("Senator", "PROPN", "NNP", "nsubj", 7), ("Ana", "PROPN", "NNP", "nsubj", 3),
+            ("Ruiz", "PROPN", "NNP", "flat", 1), ("urged", "VERB", "VBD", "amod", 4),
+            ("passage", "NOUN", "NN", "nmod", 0), ("of", "ADP", "IN", "case", 6),
+            ("bill", "NOUN", "NN", "nmod", 4), ("condemn", "VERB", "VB", "ROOT", 7),
+            ("the", "DET", "DT", "det", 9), ("raid", "NOUN", "NN", "obj", 7),
+            (".", "PUNCT", ".", "punct", 7)]
+    assert [a.verb.text for a in acts(list(doc(rows)))] == ["urged"]

@@ -337,7 +337,13 @@ def acts(doc_tokens: Sequence[Token], depth: int = 0) -> list[_Act]:
         if aside:
             frame = False  # "… has threatened more tests after it said …": not the frame
         found.append(_Act(t, tuple(conjuncts(subject)), frame, split_title(t, subject), aside))
-    return found
+    verbs = {a.verb.i for a in found}
+    # a "speaker" whose phrase holds another act's verb is a misparse: "Speaker X urged
+    # passage of a bill to condemn …" parsed with "urged" inside the subject of "condemn"
+    # ("X, who said …, added" is a relative clause, not a misparse)
+    return [a for a in found if not any(
+        w.i in verbs and w.i != a.verb.i and w.dep_ in ("amod", "compound")
+        for s in a.speakers for w in s.subtree)]
 
 
 def _main_act(t: Token) -> bool:
