@@ -98,15 +98,19 @@ def looks_like_heading(text: str) -> bool:
     """True for headings, captions and labels: no closing punctuation, nearly all capitals, or
     a one-word label and a colon in front ("Pictured: …", "Tragic: …")."""
     stripped = text.strip()
-    if _LABEL.match(stripped):
-        return True
-    if not ends_sentence(stripped):
+    return bool(_LABEL.match(stripped)) or not ends_sentence(stripped) or \
+        len(_WORD.findall(stripped)) < 4 or is_headline(stripped)
+
+
+def is_headline(text: str) -> bool:
+    """A headline's form, however short: no closing punctuation (a colon that introduces
+    what follows aside), or four words or more nearly all capitalised."""
+    stripped = text.strip()
+    if not ends_sentence(stripped) and not stripped.endswith(":"):
         return True
     words: list[str] = _WORD.findall(stripped)
-    if len(words) < 4:
-        return True
     capitals = sum(1 for w in words if w[0].isupper())
-    return capitals >= 0.75 * len(words)
+    return len(words) >= 4 and capitals >= 0.75 * len(words)
 
 
 def stands_alone(text: str) -> bool:

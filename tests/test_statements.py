@@ -567,3 +567,10 @@ def test_a_company_introduced_with_its_suffix_is_known_by_its_name_later() -> No
             "Ruiz said.")
     assert [(s.speaker, s.country) for s in run(text) if s.sentence == 1] == [
         ("Maple Crunch Ltd", "CAN")]
+
+
+def test_a_headline_is_no_statement_but_a_short_report_is() -> None:
+    text = ("Ruiz Says Talks With Chile Will Go On. "
+            "Mayor Ana Ruiz said the talks with Chile would go on. "
+            "\u201cWill they?\u201d Ruiz said.")
+    assert [s.sentence for s in run(text)] == [1, 3]  # "Ruiz said." is its own sentence

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..actors import ActorBook, agencies, with_builtin
 from ..countries import ACTOR_KINDS, country_name, find_countries
 from ..models import Article, Citation, Sentence, Statement
+from ..sentence_form import is_headline
 from .acronyms import spelled_out
 from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_actor
 from .gender import FEMALE, MALE, honorific_genders, phrase_gender, pronoun_gender
@@ -553,8 +554,8 @@ class Reader:
         (the rest is their content), else its stance acts. ``depth``: quotations left
         open by the sentences before."""
         self.at = sent.index
-        if _captioned(ps.doc):
-            return []
+        if _captioned(ps.doc) or (not depth and is_headline(sent.text)):
+            return []  # a caption or a headline ("Trump says mayor has 'come a long way'")
         resolved = []
         for act in acts(list(ps.doc), depth):
             entries = [e for e in (self.resolve(ps, h, act.extra if i == 0 else ())
