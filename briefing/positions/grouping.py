@@ -23,6 +23,7 @@ from ..countries import country_name as _gazetteer_name
 from ..countries import is_country_code
 from ..models import Citation, Position, Statement
 from .knowledge import BODY, COUNTRY, OTHER, body
+from .speakers import unify_speakers
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SAME = 0.8
@@ -158,7 +159,7 @@ def group_positions(
         code = s.country.upper() if is_country_code(s.country.upper()) else s.country
         by.setdefault(code, []).append(s)
     wanted = [f.upper() for f in focus]
-    grouped = {c: merge_statements(v) for c, v in by.items()}
+    grouped = {c: merge_statements(v) for c, v in unify_speakers(by).items()}
     order = (COUNTRY, BODY, OTHER)
 
     def key(c: str) -> tuple[int, int, int, int, str]:
