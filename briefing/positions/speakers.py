@@ -27,14 +27,15 @@ Joint speakers ("Yun and Lavrov") are renamed part by part.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..models import Statement
 from .knowledge import HONORIFICS, family_name_first, known_person, normalize_name, title_word
 
 _ARTICLES = ("the", "a", "an")
+OTHER_VOICES = ""  # the group code of speakers with no country or body
 _JOINT = " and "  # how attribution joins the speakers of one statement
 
 Key = tuple[str, ...]
@@ -92,17 +93,21 @@ class _People:
                 return rest
         return words
 
-    def name(self, name: str) -> str:
-        """The one name the group knows this person by."""
+    def key(self, name: str) -> Key:
+        """Who this name is: the key of the fuller name it can only be, else its own."""
         core = self._core(name.split())
+        key = _key(core)
         if len(core) > 1:
-            key = _key(core)
-            return self._forms[self._longer.get(key, key)]
-        (surname,) = _key(core)
-        found = self._by_end.get(surname, [])
-        if len(found) == 1 and self._surname[found[0]] == surname:
-            return self._forms[found[0]]
-        return name  # "President Obama" when no one else is an Obama
+            return self._longer.get(key, key)
+        found = self._by_end.get(key[0], [])
+        if len(found) == 1 and self._surname[found[0]] == key[0]:
+            return found[0]
+        return key
+
+    def name(self, name: str) -> str:
+        """The one name the group knows this person by ("President Obama" when no one else
+        is an Obama)."""
+        return self._forms.get(self.key(name), name)
 
 
 def _untitled(words: list[str]) -> list[str]:
@@ -113,38 +118,64 @@ def _untitled(words: list[str]) -> list[str]:
     return words
 
 
-def _article_forms(statements: Sequence[Statement]) -> dict[str, str]:
-    """Each speaker that opens with an article, as most statements write that body."""
-    counts: Counter[str] = Counter(s.speaker for s in statements
-                                   if s.speaker and not s.person and
-                                   s.speaker.split(" ", 1)[0].lower() in _ARTICLES)
-    forms: dict[str, list[str]] = defaultdict(list)
-    for speaker in counts:
-        first, _, rest = speaker.partition(" ")
-        forms[f"{first.lower()} {rest}"].append(speaker)
-    chosen: dict[str, str] = {}
-    for variants in forms.values():
-        best = max(variants, key=lambda v: (counts[v], v[0].islower()))
-        chosen.update(dict.fromkeys(variants, best))
-    return chosen
+def _lower_article(speaker: str) -> str:
+    """'The White House' -> 'the White House': the memo names speakers mid-line, where an
+    article is lower case; the capital only said the sentence began with it."""
+    first, space, rest = speaker.partition(" ")
+    return f"{first.lower()}{space}{rest}" if space and first.lower() in _ARTICLES else speaker
 
 
-def unify_speakers(groups: dict[str, list[Statement]]) -> dict[str, list[Statement]]:
-    """The statements of each group with one name per speaker (see the module's rules)."""
-    every = [s for v in groups.values() for s in v]
-    articles = _article_forms(every)
-    cores = (_untitled(p.split()) for s in every for p in _parts(s))
+def unify_speakers(statements: Sequence[Statement],
+                   group: Callable[[Statement], str]) -> list[Statement]:
+    """``statements`` (in order) with one name per speaker; ``group`` gives the code of the
+    group a statement is filed under ("" for other voices). See the module's rules."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for s in statements:
+        members[group(s)].extend(_parts(s))
+    cores = (_untitled(p.split()) for names in members.values() for p in names)
     known = frozenset(_key(words) for words in cores if len(words) > 1)
-    out: dict[str, list[Statement]] = {}
-    for code, statements in groups.items():
-        people = _People([p for s in statements for p in _parts(s)], known)
-        renamed = []
-        for s in statements:
-            if s.person:
-                speaker: str | None = _JOINT.join(dict.fromkeys(people.name(p)
-                                                                for p in _parts(s)))
-            else:
-                speaker = articles.get(s.speaker or "", s.speaker)
-            renamed.append(s if speaker == s.speaker else replace(s, speaker=speaker))
-        out[code] = renamed
-    return out
+    people = {code: _People(names, known) for code, names in members.items()}
+    renamed = _with_kinds([_renamed(s, people[group(s)]) for s in statements], group)
+    if OTHER_VOICES not in members:
+        return renamed
+    everyone = _People([p for names in members.values() for p in names], known)
+    placed: dict[Key, dict[str, Statement]] = defaultdict(dict)  # person -> group -> first
+    for s in renamed:
+        if s.person and group(s) != OTHER_VOICES and _JOINT not in (s.speaker or ""):
+            placed[everyone.key(s.speaker or "")].setdefault(group(s), s)
+    return [_placed(s, everyone, placed) if group(s) == OTHER_VOICES else s for s in renamed]
+
+
+def _with_kinds(statements: list[Statement],
+                group: Callable[[Statement], str]) -> list[Statement]:
+    """A person's statement whose article did not say what they are ("Rusu said") takes
+    the speaker kind another article gave the same person in the same group."""
+    kinds: dict[tuple[str, str | None], str] = {}
+    for s in statements:
+        if s.person and s.speaker_kind:
+            kinds.setdefault((group(s), s.speaker), s.speaker_kind)
+    return [replace(s, speaker_kind=kinds[(group(s), s.speaker)])
+            if s.person and not s.speaker_kind and (group(s), s.speaker) in kinds else s
+            for s in statements]
+
+
+def _renamed(s: Statement, people: _People) -> Statement:
+    speaker: str | None
+    if s.person:
+        speaker = _JOINT.join(dict.fromkeys(people.name(p) for p in _parts(s)))
+    else:
+        speaker = _lower_article(s.speaker) if s.speaker else s.speaker
+    return s if speaker == s.speaker else replace(s, speaker=speaker)
+
+
+def _placed(s: Statement, everyone: _People, placed: dict[Key, dict[str, Statement]]) -> Statement:
+    """A person of no country ("Kim", where one article said "Kim said") who can only be a
+    person another article placed ("Kim Jong Il", North Korea's leader): their statement
+    joins that person's group, under their name and speaker kind."""
+    if not s.person or _JOINT in (s.speaker or ""):
+        return s
+    found = placed.get(everyone.key(s.speaker or ""), {})
+    if len(found) != 1:
+        return s
+    ((code, like),) = found.items()
+    return replace(s, speaker=like.speaker, country=code, speaker_kind=like.speaker_kind)
