@@ -66,10 +66,12 @@ class _People:
             if len(core) > 1:
                 self._forms.setdefault(_key(core), " ".join(core))
         fulls = list(self._forms)
+        ends: dict[tuple[str, str], list[Key]] = defaultdict(list)  # only these can match
+        for f in fulls:
+            ends[(f[0], f[-1])].append(f)
         self._longer: dict[Key, Key] = {}
         for f in fulls:
-            longer = [g for g in fulls if len(g) > len(f) and g[0] == f[0] and g[-1] == f[-1]
-                      and _subsequence(f, g)]
+            longer = [g for g in ends[(f[0], f[-1])] if len(g) > len(f) and _subsequence(f, g)]
             if len(longer) == 1:
                 self._longer[f] = longer[0]
         self._by_end: dict[str, list[Key]] = defaultdict(list)  # a first or last word
