@@ -306,11 +306,13 @@ def title_word(word: str) -> bool:
     return normalize_name(word) in _kb().title_words
 
 
+@lru_cache(maxsize=16384)
 def known_person(name: str) -> bool:
     """Whether the knowledge base has a person of exactly this full name."""
     return normalize_name(name) in _kb().names
 
 
+@lru_cache(maxsize=16384)
 def family_name_first(name: str) -> bool:
     """Whether the KB's person of this full name writes the family name first ("Xi
     Jinping", "Moon Jae-in"): their surname index holds the first word, not the last."""

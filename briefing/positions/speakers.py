@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ..models import Statement
 from .knowledge import HONORIFICS, family_name_first, known_person, normalize_name, title_word
@@ -41,9 +42,12 @@ _JOINT = " and "  # how attribution joins the speakers of one statement
 Key = tuple[str, ...]
 
 
+_word = lru_cache(maxsize=65536)(normalize_name)  # a name's words repeat across statements
+
+
 def _key(words: Sequence[str]) -> Key:
     """Words compared without case, accents or dots ("A." is "a")."""
-    return tuple(normalize_name(w) for w in words)
+    return tuple(_word(w) for w in words)
 
 
 def _parts(s: Statement) -> list[str]:
@@ -131,34 +135,36 @@ def unify_speakers(statements: Sequence[Statement],
                    group: Callable[[Statement], str]) -> list[Statement]:
     """``statements`` (in order) with one name per speaker; ``group`` gives the code of the
     group a statement is filed under ("" for other voices). See the module's rules."""
+    codes = [group(s) for s in statements]
     members: dict[str, list[str]] = defaultdict(list)
-    for s in statements:
-        members[group(s)].extend(_parts(s))
+    for s, code in zip(statements, codes, strict=True):
+        members[code].extend(_parts(s))
     cores = (_untitled(p.split()) for names in members.values() for p in names)
     known = frozenset(_key(words) for words in cores if len(words) > 1)
     people = {code: _People(names, known) for code, names in members.items()}
-    renamed = _with_kinds([_renamed(s, people[group(s)]) for s in statements], group)
+    renamed = _with_kinds([_renamed(s, people[c]) for s, c in zip(statements, codes, strict=True)],
+                          codes)
     if OTHER_VOICES not in members:
         return renamed
     everyone = _People([p for names in members.values() for p in names], known)
     placed: dict[Key, dict[str, Statement]] = defaultdict(dict)  # person -> group -> first
-    for s in renamed:
-        if s.person and group(s) != OTHER_VOICES and _JOINT not in (s.speaker or ""):
-            placed[everyone.key(s.speaker or "")].setdefault(group(s), s)
-    return [_placed(s, everyone, placed) if group(s) == OTHER_VOICES else s for s in renamed]
+    for s, code in zip(renamed, codes, strict=True):
+        if s.person and code != OTHER_VOICES and _JOINT not in (s.speaker or ""):
+            placed[everyone.key(s.speaker or "")].setdefault(code, s)
+    return [_placed(s, everyone, placed) if code == OTHER_VOICES else s
+            for s, code in zip(renamed, codes, strict=True)]
 
 
-def _with_kinds(statements: list[Statement],
-                group: Callable[[Statement], str]) -> list[Statement]:
+def _with_kinds(statements: list[Statement], codes: list[str]) -> list[Statement]:
     """A person's statement whose article did not say what they are ("Rusu said") takes
     the speaker kind another article gave the same person in the same group."""
     kinds: dict[tuple[str, str | None], str] = {}
-    for s in statements:
+    for s, code in zip(statements, codes, strict=True):
         if s.person and s.speaker_kind:
-            kinds.setdefault((group(s), s.speaker), s.speaker_kind)
-    return [replace(s, speaker_kind=kinds[(group(s), s.speaker)])
-            if s.person and not s.speaker_kind and (group(s), s.speaker) in kinds else s
-            for s in statements]
+            kinds.setdefault((code, s.speaker), s.speaker_kind)
+    return [replace(s, speaker_kind=kinds[(code, s.speaker)])
+            if s.person and not s.speaker_kind and (code, s.speaker) in kinds else s
+            for s, code in zip(statements, codes, strict=True)]
 
 
 def _renamed(s: Statement, people: _People) -> Statement:
