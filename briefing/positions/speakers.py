@@ -103,7 +103,7 @@ class _People:
         """Who this name is: the key of the fuller name it can only be, else its own."""
         core = self._core(name.split())
         key = _key(core)
-        if len(core) > 1:
+        if len(core) != 1:
             return self._longer.get(key, key)
         found = self._by_end.get(key[0], [])
         if len(found) == 1 and self._surname[found[0]] == key[0]:
