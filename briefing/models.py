@@ -82,6 +82,7 @@ class Statement:
     speaker_kind: str = ""  # one of SPEAKER_KINDS; "" when unknown
     claim: str = ""  # the speaker's act as verb and object: "opposes the THAAD deployment"
     joint: tuple[str, ...] = ()  # other countries or bodies that made this statement with it
+    person: bool = False  # the speaker is a named person (each of them, when joint)
 
     @property
     def article(self) -> str:

@@ -1,10 +1,11 @@
 """Positions: who said what, for which country — parse → mentions → affiliation →
-attribution → stance → grouping.
+attribution → stance → speakers → grouping.
 
 Each step is one module, in that order. :func:`find_statements` reads one article;
 :func:`group_positions` gathers statements of many articles into one position per country,
-international body or other voices. :func:`actors_of` reads the same layers for every
-sentence, narrative included: each main clause's acting party and its country.
+international body or other voices, each speaker named one way across them
+(:mod:`.speakers`). :func:`actors_of` reads the same layers for every sentence, narrative
+included: each main clause's acting party and its country.
 """
 
 from __future__ import annotations

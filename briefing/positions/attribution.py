@@ -515,7 +515,7 @@ class Reader:
         return Statement(text=sent.text.strip(), country=aff.iso3,
                          speaker=name.name if name is not None else author, stance="STATEMENT",
                          citations=(Citation(self.article.id, sent.index),),
-                         speaker_kind=aff.kind, claim="tweets")
+                         speaker_kind=aff.kind, claim="tweets", person=True)
 
     def _unnamed(self, m: Mention) -> _Entry | None:
         """'a police official', 'officials': an official of the article's own country, when
@@ -590,7 +590,8 @@ class Reader:
                 text=sent.text.strip(), country=first.aff.iso3,
                 speaker=" and ".join(dict.fromkeys(e.name for e in entries)), stance=label,
                 citations=(Citation(self.article.id, sent.index),),
-                speaker_kind=first.aff.kind, claim=claim_of(act.verb, label), joint=joint))
+                speaker_kind=first.aff.kind, claim=claim_of(act.verb, label), joint=joint,
+                person=all(e.person and e.named for e in entries)))
         return out
 
 
@@ -721,7 +722,7 @@ def _identified_lead(found: list[Statement], spoken: Sequence[tuple[int, _Entry]
     at_next, named = later[0]
     if not (named.named and named.person and at_next == at + 1 and named.aff == lead.aff):
         return tuple(found)
-    return tuple(replace(s, speaker=named.name) if s.speaker == lead.name else s
+    return tuple(replace(s, speaker=named.name, person=True) if s.speaker == lead.name else s
                  for s in found)
 
 

@@ -23,6 +23,7 @@ from ..countries import country_name as _gazetteer_name
 from ..countries import is_country_code
 from ..models import Citation, Position, Statement
 from .knowledge import BODY, COUNTRY, OTHER, body
+from .speakers import unify_speakers
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SAME = 0.8
@@ -147,6 +148,11 @@ class _ClaimIndex:
                 self._by_word[word].append(i)
 
 
+def _code(s: Statement) -> str:
+    """The group a statement is filed under: its country's code, a body's, or ""."""
+    return s.country.upper() if is_country_code(s.country.upper()) else s.country
+
+
 def group_positions(
     statements: Iterable[Statement], focus: Sequence[str] = ()
 ) -> tuple[Position, ...]:
@@ -154,9 +160,8 @@ def group_positions(
     (in the given order), then countries, bodies, other voices, each by weight (number of
     citations behind its statements), then by name."""
     by: dict[str, list[Statement]] = {}
-    for s in statements:
-        code = s.country.upper() if is_country_code(s.country.upper()) else s.country
-        by.setdefault(code, []).append(s)
+    for s in unify_speakers(list(statements), _code):
+        by.setdefault(_code(s), []).append(s)
     wanted = [f.upper() for f in focus]
     grouped = {c: merge_statements(v) for c, v in by.items()}
     order = (COUNTRY, BODY, OTHER)

@@ -316,6 +316,30 @@ def country_of_person(name: str, on: dt.date | None = None) -> str | None:
     return None
 
 
+def title_word(word: str) -> bool:
+    """Whether ``word`` is an honorific or a word of a role phrase ("Majority", "Leader"),
+    which may stand before a name without being part of it."""
+    return normalize_name(word) in _kb().title_words
+
+
+@lru_cache(maxsize=16384)
+def known_person(name: str) -> bool:
+    """Whether the knowledge base has a person of exactly this full name."""
+    return normalize_name(name) in _kb().names
+
+
+@lru_cache(maxsize=16384)
+def family_name_first(name: str) -> bool:
+    """Whether the KB's person of this full name writes the family name first ("Xi
+    Jinping", "Moon Jae-in"): their surname index holds the first word, not the last."""
+    kb = _kb()
+    key = normalize_name(name).split()
+    ids = kb.names.get(" ".join(key), ())
+    return bool(ids) and len(key) > 1 and \
+        all(i in kb.surnames.get(key[0], ()) and i not in kb.surnames.get(key[-1], ())
+            for i in ids)
+
+
 def role_noun(word: str) -> RoleNoun | None:
     """What a role noun or phrase means: 'minister' -> official, 'rebels' -> opposition."""
     agents = _kb().agents
