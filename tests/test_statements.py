@@ -147,6 +147,14 @@ def test_a_joint_statement_is_one_statement_filed_once() -> None:
     assert [p.iso3 for p in positions] == ["POL"]
 
 
+def test_a_joint_statement_is_filed_under_the_party_the_article_has_heard_most() -> None:
+    text = ("Lithuanian Foreign Minister Ona Kairys said the border must reopen. "
+            "Kairys said trade had suffered. "
+            "Poland and Lithuania agreed to reopen the border crossing.")
+    s = run(text)[-1]
+    assert (s.sentence, s.country, s.joint) == (2, "LTU", ("POL",))
+
+
 def test_a_quotation_attributed_at_its_end_is_one_statement() -> None:
     text = ("\u201cWe will not accept this. It is a provocation. Nobody should doubt our "
             "resolve,\u201d Kenyan President Joseph Mwangi said on Friday.")

@@ -577,10 +577,13 @@ class Reader:
                 for e in entries:  # not this sentence's speaker, but named with a role
                     self.memory.introduce(e)
                 continue
+            heard = Counter(e.aff.iso3 for e in self.memory.speakers)
             for e in entries:
                 self.memory.spoke(e)
             words = frozenset(w.lower() for e in entries for w in e.name.split())
-            entries.sort(key=lambda e: e.aff.group == OTHER)  # stable: a placed actor first
+            # a placed actor first; of joint speakers, the country the article has heard
+            # most ("Yun and Lavrov agreed" in a story of Lavrov's words is Russia's)
+            entries.sort(key=lambda e: (e.aff.group == OTHER, -heard[e.aff.iso3]))
             first = entries[0]
             self.spoken.append((sent.index, first))
             label = label_of(act.verb, words, first.aff.iso3)
