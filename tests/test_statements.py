@@ -582,3 +582,10 @@ def test_a_headline_is_no_statement_but_a_short_report_is() -> None:
             "Mayor Ana Ruiz said the talks with Chile would go on. "
             "\u201cWill they?\u201d Ruiz said.")
     assert [s.sentence for s in run(text)] == [1, 3]  # "Ruiz said." is its own sentence
+
+
+def test_she_in_a_dependent_clause_is_the_subject_of_the_clause_it_depends_on() -> None:
+    text = ("President Tom Bell said the aid was arriving. "
+            "Mayor Ana Ruiz held a news conference in which she urged the government to "
+            "send more help.")
+    assert {s.speaker for s in run(text) if s.sentence == 1} == {"Ana Ruiz"}

@@ -427,7 +427,7 @@ class Reader:
         """The actor a speaker phrase names or refers to; None when it is no one."""
         m = ps.mention(head, extra)
         if m.pronoun:
-            return self.memory.pronoun(m.pronoun)
+            return self._bound(ps, head, m.pronoun) or self.memory.pronoun(m.pronoun)
         if not m.named and not m.counted and head.text in self.memory.people:  # a surname
             # the tagger missed; "three Democrats" are not "House Democrats"
             return self.memory.people[head.text]
@@ -456,6 +456,20 @@ class Reader:
             return None
         return _Entry(name, aff, m.role, _personal(m, head), m.plural,
                       bool(m.org) and not m.person, self._gender(m, ps, head), bool(m.person))
+
+    def _bound(self, ps: Parsed, head: Token, pronoun: str) -> _Entry | None:
+        """The named person a "he" or "she" in a dependent clause refers to: the subject
+        of the clause it depends on ("Cruz held a news conference in which she urged …")."""
+        if pronoun not in ("he", "she"):
+            return None
+        gender = MALE if pronoun == "he" else FEMALE
+        for verb in head.head.ancestors:
+            for c in verb.children:
+                if c.dep_ == "nsubj" and c.pos_ == "PROPN":
+                    e = self.resolve(ps, c)
+                    if e is not None and e.person and e.named and e.gender in ("", gender):
+                        return e
+        return None
 
     def _gender(self, m: Mention, ps: Parsed, head: Token) -> str:
         """What the article says of a person's gender (see :mod:`.gender`)."""
