@@ -75,6 +75,12 @@ def article_hash(article: Article) -> str:
     return found
 
 
+def remember_hash(article: Article, digest: str) -> None:
+    """Take ``digest`` as the :func:`article_hash` of ``article`` (an equal copy of an article
+    hashed before, e.g. read back from a spill), instead of hashing its text again."""
+    _HASHES[article] = digest
+
+
 def _article_hash(article: Article) -> str:
     digest = hashlib.sha256()
     for f in fields(article):

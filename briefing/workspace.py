@@ -23,7 +23,7 @@ from .derived import LibraryMemo, set_digest
 from .errors import ArticleError
 from .export import render_output
 from .ingest import LoadResult, iter_articles
-from .library import Library, analysis_key, article_hash, country_rows
+from .library import Library, analysis_key, article_hash, country_rows, remember_hash
 from .models import Analysis, Article, Briefing, SourceRef
 from .parallel import analyse_many
 from .rendered import keep, kept, output_key, template_sources
@@ -121,6 +121,8 @@ class Workspace:
                         duplicates[article.id] = copies[n]
                         article = replace(article, also_in=tuple(_ref(d) for d in copies[n]))
                         digest = article_hash(article)
+                    else:  # the analyses' keys need it again: not hashed twice
+                        remember_hash(article, digest)
                     if listing is not None:
                         listing.add(article, digest)
                     if keep is None or total < keep:
