@@ -15,7 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing.context import BaseContext
 
 from .actors import ActorBook
-from .briefing import analyse
+from .briefing import analyse, analyse_batch
 from .models import Analysis, Article
 
 MIN_PARALLEL = 64  # fewer uncached articles than this are analysed in-process
@@ -39,7 +39,7 @@ def _init(sentences: int, actors: ActorBook | None) -> None:
 
 def _work(articles: list[Article]) -> list[Analysis]:
     sentences, actors = _settings
-    return [analyse(a, sentences=sentences, actors=actors) for a in articles]
+    return analyse_batch(articles, sentences=sentences, actors=actors)
 
 
 def _context() -> BaseContext:
