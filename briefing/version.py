@@ -18,7 +18,7 @@ _PACKAGE = Path(__file__).resolve().parent
 _NOT_ANALYSIS = frozenset(
     {"__init__.py", "adding.py", "cli.py", "cli_common.py", "cli_sources.py", "config.py",
      "errors.py", "fetch.py", "fsutil.py", "library.py", "parallel.py", "render.py", "templates.py",
-     "version.py", "workspace.py", "mdtext.py", "sandbox.py", "rendered.py",
+     "version.py", "workspace.py", "mdtext.py", "sandbox.py", "rendered.py", "cores.py",
      # These shape the Article, whose every field is part of the cache key already.
      "ingest.py", "clean.py", "language.py", "dedupe.py", "names.py"}
 )
