@@ -35,14 +35,14 @@ from .cli_common import (
 )
 from .cli_sources import add, list_articles
 from .curation import Curation, apply_curation
-from .export import FORMATS, copy_to_clipboard
+from .export import FORMATS, PANDOC_FORMATS, convert, copy_to_clipboard
 from .fsutil import check_target, write_atomic
 from .models import Position
-from .render import CITATION_STYLES, positions_to_list, render_json
+from .render import CITATION_STYLES, positions_to_list
 from .stance import stance_verb
 from .summary import key_points, summarize_sentences
 from .templates import list_templates
-from .whatsnew import compare, load_previous
+from .whatsnew import load_previous
 from .workspace import Workspace
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -278,18 +278,28 @@ def build(
     previous = load_previous(since) if since else None
     if paths and ws.config.path is not None:
         note(f"memo header and settings from {ws.config.path} (use -c to pick another config)")
-    analyses = ws.analyse_all(load(ws, paths, ids))
-    day = date.date().isoformat() if date else None
-    briefing = ws.build(analyses, title=title, date=day, curation=_curation(ws, no_curation))
-    changes = compare(previous, briefing) if previous is not None else None
-    content = ws.render(briefing, fmt, template=info, changes=changes, citations=citations)
+    articles = load(ws, paths, ids)
+    # The memo (and its JSON) as text, kept from the last build when nothing changed.
+    texts = ws.outputs(
+        articles,
+        ("json" if fmt == "json" else "markdown", *(["json"] if json_target else [])),
+        template=info,
+        date=(date or datetime.now()).date().isoformat(),
+        title=title,
+        curation=_curation(ws, no_curation),
+        previous=previous,
+        citations=citations,
+    )
+    content: str | bytes = texts[0]
+    if fmt in PANDOC_FORMATS:
+        content = convert(texts[0], fmt, title or ws.config.memo.title)
     if copy and isinstance(content, str):
         click.echo(f"briefing: copied the memo with {copy_to_clipboard(content)}", err=True)
     if target is not None:
         write_atomic(target, content, overwrite=force)
         click.echo(f"briefing: wrote {target}", err=True)
         if json_target is not None:
-            write_atomic(json_target, render_json(briefing), overwrite=force)
+            write_atomic(json_target, texts[1], overwrite=force)
             click.echo(f"briefing: wrote {json_target}", err=True)
     elif not copy:
         if isinstance(content, bytes):

@@ -19,6 +19,10 @@ class ArticleError(BriefingError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[ArticleError], tuple[str, str]]:
+        """Pickled as its two parts (files are read in worker processes)."""
+        return (ArticleError, (self.path, self.problem))
+
 
 class TemplateError(BriefingError):
     """A memo template is missing or broken (exit 1)."""

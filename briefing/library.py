@@ -75,6 +75,12 @@ def article_hash(article: Article) -> str:
     return found
 
 
+def remember_hash(article: Article, digest: str) -> None:
+    """Take ``digest`` as the :func:`article_hash` of ``article`` (an equal copy of an article
+    hashed before, e.g. read back from a spill), instead of hashing its text again."""
+    _HASHES[article] = digest
+
+
 def _article_hash(article: Article) -> str:
     digest = hashlib.sha256()
     for f in fields(article):
@@ -97,6 +103,17 @@ def analysis_key(article: Article, settings: str) -> str:
     """Cache key: the article, the analysis settings (actors, lengths) and the code."""
     text = f"{code_version()}\0{settings}\0{article_hash(article)}"
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def country_rows(analyses: Iterable[Analysis]) -> list[tuple[str, str, str]]:
+    """``(" CODE CODE ", article id, article hash)``: the countries with statements in each
+    article, as the listing keeps them for ``briefing list --country``."""
+    rows = []
+    for a in analyses:
+        codes = sorted({s.country for s in a.statements if s.country})
+        listed = f" {' '.join(codes)} " if codes else ""
+        rows.append((listed, a.article.id, article_hash(a.article)))
+    return rows
 
 
 class Library:
@@ -332,11 +349,10 @@ class Library:
 
     def set_countries(self, analyses: Iterable[Analysis]) -> None:
         """Record which countries have statements in each listed article (for --country)."""
-        rows = []
-        for a in analyses:
-            codes = sorted({s.country for s in a.statements if s.country})
-            listed = f" {' '.join(codes)} " if codes else ""
-            rows.append((listed, a.article.id, article_hash(a.article)))
+        self.put_countries(country_rows(analyses))
+
+    def put_countries(self, rows: Sequence[tuple[str, str, str]]) -> None:
+        """Write :func:`country_rows` into the listing (rows of other versions are left)."""
         with contextlib.suppress(_Unavailable), self._guard() as conn:
             conn.execute("BEGIN")
             conn.executemany(

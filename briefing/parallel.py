@@ -6,30 +6,19 @@ Worth it only for many articles: starting the worker processes costs about a sec
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing.context import BaseContext
 
 from .actors import ActorBook
-from .briefing import analyse
+from .briefing import analyse, analyse_batch
+from .cores import context, cpu_count
 from .models import Analysis, Article
 
 MIN_PARALLEL = 64  # fewer uncached articles than this are analysed in-process
 CHUNK = 16
 
 _settings: tuple[int, ActorBook | None] = (3, None)
-
-
-def cpu_count() -> int:
-    """Cores this process may use (respects taskset/cgroup affinity where available)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
 
 
 def _init(sentences: int, actors: ActorBook | None) -> None:
@@ -39,15 +28,7 @@ def _init(sentences: int, actors: ActorBook | None) -> None:
 
 def _work(articles: list[Article]) -> list[Analysis]:
     sentences, actors = _settings
-    return [analyse(a, sentences=sentences, actors=actors) for a in articles]
-
-
-def _context() -> BaseContext:
-    """fork is fastest, but forking a threaded process (the TUI) is unsafe."""
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return analyse_batch(articles, sentences=sentences, actors=actors)
 
 
 def analyse_many(
@@ -102,7 +83,7 @@ def _in_pool(
     """Fill ``results`` chunk by chunk as the workers finish them."""
     with ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=_context(),
+        mp_context=context(),
         initializer=_init,
         initargs=(sentences, actors),
     ) as pool:

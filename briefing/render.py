@@ -279,7 +279,8 @@ def _escape_leaf(value: Any, done: dict[Any, Any]) -> Any:
     return value
 
 
-def _environment(template: TemplateInfo) -> MemoSandbox:
+def environment(template: TemplateInfo) -> MemoSandbox:
+    """The sandbox that renders ``template``: its own folder first, then the built-ins."""
     loader = jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader(template.path.parent),
@@ -313,7 +314,7 @@ def render_markdown(
 ) -> str:
     """Render the memo with ``template``; any template problem becomes a TemplateError."""
     context = memo_context(b, changes=changes, citations=citations)
-    env = _environment(template)
+    env = environment(template)
     try:
         compiled = env.get_template(template.path.name)
         text = join_capped(compiled.generate(context))

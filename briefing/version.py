@@ -18,7 +18,7 @@ _PACKAGE = Path(__file__).resolve().parent
 _NOT_ANALYSIS = frozenset(
     {"__init__.py", "adding.py", "cli.py", "cli_common.py", "cli_sources.py", "config.py",
      "errors.py", "fetch.py", "fsutil.py", "library.py", "parallel.py", "render.py", "templates.py",
-     "version.py", "workspace.py", "mdtext.py", "sandbox.py",
+     "version.py", "workspace.py", "mdtext.py", "sandbox.py", "rendered.py", "cores.py",
      # These shape the Article, whose every field is part of the cache key already.
      "ingest.py", "clean.py", "language.py", "dedupe.py", "names.py"}
 )
@@ -52,4 +52,17 @@ def code_version() -> str:
     for path in files:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+@cache
+def package_version() -> str:
+    """A short digest of all the package's code and templates (and :func:`code_version`):
+    what a kept rendered memo depends on besides its inputs (:mod:`briefing.rendered`)."""
+    digest = hashlib.sha256(code_version().encode())
+    files = sorted(_PACKAGE.rglob("*.py")) + sorted((_PACKAGE / "templates").glob("*"))
+    for path in files:
+        if path.is_file():
+            name = path.relative_to(_PACKAGE).as_posix()
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .actors import ActorBook, load_actors
 from .briefing import analyse, build_briefing
@@ -22,12 +23,13 @@ from .derived import LibraryMemo, set_digest
 from .errors import ArticleError
 from .export import render_output
 from .ingest import LoadResult, iter_articles
-from .library import Library, analysis_key, article_hash
+from .library import Library, analysis_key, article_hash, country_rows, remember_hash
 from .models import Analysis, Article, Briefing, SourceRef
 from .parallel import analyse_many
+from .rendered import keep, kept, output_key, template_sources
 from .spill import Spill
 from .templates import TemplateInfo, find_template
-from .whatsnew import Changes
+from .whatsnew import Changes, compare
 
 
 def _ref(article: Article) -> SourceRef:
@@ -119,6 +121,8 @@ class Workspace:
                         duplicates[article.id] = copies[n]
                         article = replace(article, also_in=tuple(_ref(d) for d in copies[n]))
                         digest = article_hash(article)
+                    else:  # the analyses' keys need it again: not hashed twice
+                        remember_hash(article, digest)
                     if listing is not None:
                         listing.add(article, digest)
                     if keep is None or total < keep:
@@ -215,6 +219,54 @@ class Workspace:
                 curation=curation,
                 memo=memo if library.enabled else None,
             )
+
+    def outputs(
+        self,
+        articles: Sequence[Article],
+        formats: Sequence[str],
+        *,
+        template: TemplateInfo | None,
+        date: str,
+        title: str | None = None,
+        curation: Curation | None = None,
+        previous: Any = None,
+        citations: str | None = None,
+    ) -> tuple[str, ...]:
+        """The memo of ``articles`` in each of ``formats`` (``markdown``, ``json``), as
+        ``briefing build`` writes it, marking what is new since ``previous`` (a briefing's
+        JSON). Kept in the library and served again while nothing it depends on changes
+        (:mod:`briefing.rendered`)."""
+        style = citations or self.config.memo.citations
+        sources = template_sources(template) if template is not None else ""
+        settings = self.settings_key()
+        key = output_key(
+            [analysis_key(a, settings) for a in articles],
+            formats=formats,
+            config=self.config,
+            title=title,
+            date=date,
+            curation=curation,
+            previous=previous,
+            citations=style,
+            template=sources,
+        )
+        if sources is not None:
+            with self.library() as library:
+                texts = kept(library, key, len(formats))
+            if texts is not None:
+                return texts
+        analyses = self.analyse_all(articles)
+        b = self.build(analyses, title=title, date=date, curation=curation)
+        changes = compare(previous, b) if previous is not None else None
+        made: list[str] = []
+        for f in formats:
+            text = render_output(b, f, template=template, changes=changes, citations=style)
+            assert isinstance(text, str)  # markdown and json: pandoc formats convert them
+            made.append(text)
+        if sources is not None:
+            with self.library() as library:
+                keep(library, key, made, country_rows(analyses))
+        return tuple(made)
 
     def curation(self) -> tuple[Curation, str | None]:
         """The analyst's curation saved with the session, and a problem reading it if any."""

@@ -113,3 +113,28 @@ def test_size_limit(tmp_path: Path) -> None:
     result = load_articles([tmp_path], max_bytes=100)
     assert not result.articles
     assert "too large" in str(result.skipped[0])
+
+
+def test_many_new_files_are_prepared_on_every_core_with_the_same_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows of new files go to worker processes; articles and problems (pickled back)
+    come out in the same order as when every file is read in-process."""
+    import briefing.ingest as ingest
+
+    for n in range(23):
+        body = f"# Note {n}\n\nThe Latvian minister said talks {n} would go on.\n"
+        if n % 7 == 3:
+            body = "---\ntitle: [unclosed\n---\nBody.\n"  # broken front matter: skipped
+        (tmp_path / f"n{n:02d}.md").write_text(body, encoding="utf-8")
+    (tmp_path / "z.md").write_bytes(b"\xff\xfe\x00")  # undecodable: its own problem
+
+    def read(forking: bool) -> list[str]:
+        monkeypatch.setattr(ingest, "forking", lambda: forking)
+        monkeypatch.setattr(ingest, "WINDOW", 5)
+        monkeypatch.setattr(ingest, "MIN_PARALLEL", 2)
+        return [repr(x) for x in ingest.iter_articles([tmp_path])]
+
+    serial = read(False)
+    assert read(True) == serial
+    assert sum("ArticleError" in x for x in serial) >= 3 and len(serial) == 24

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from typing import TYPE_CHECKING
 
-import ftfy
-from ftfy.badness import is_bad
+if TYPE_CHECKING:
+    import ftfy
 
 # C0/C1 controls, lone surrogates and every invisible format character (Unicode category
 # Cf: soft hyphen, Arabic letter mark, zero-width and bidi marks, BOM, tag characters...),
@@ -23,14 +25,22 @@ CONTROL = re.compile(
     r"\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     r"\U000e0001\U000e0020-\U000e007f]"
 )
-_FTFY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    normalization="NFC",
-    explain=False,
-)
+
+
+@cache
+def _settings() -> ftfy.TextFixerConfig:
+    """ftfy's settings (ftfy is imported on first use: a rebuild whose files are all cached
+    never repairs text, and the import costs a fifth of a second)."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        normalization="NFC",
+        explain=False,
+    )
 
 
 def strip_controls(text: str) -> str:
@@ -43,9 +53,12 @@ def repair(text: str) -> str:
 
     ftfy's own test for mojibake runs first: most text has none, and is left alone quickly.
     """
-    if text.isascii() or not is_bad(text):
+    if text.isascii():
         return text
-    return ftfy.fix_text(text, _FTFY)
+    import ftfy
+    from ftfy.badness import is_bad
+
+    return ftfy.fix_text(text, _settings()) if is_bad(text) else text
 
 
 def normalise(text: str) -> str:

@@ -11,8 +11,6 @@ import codecs
 import re
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 from ..errors import ArticleError
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -151,6 +149,8 @@ def _legacy(data: bytes, path: str) -> str:
         western = None
     if western is not None and _plausible_western(western[:50_000]):
         return western
+    from charset_normalizer import from_bytes  # rarely needed; slow to import
+
     best = from_bytes(data[:200_000]).best()
     text: str | None = None
     if best is not None:

@@ -11,8 +11,8 @@ included: each main clause's acting party and its country.
 from __future__ import annotations
 
 from .actors import Actor, actors_of
-from .attribution import find_statements
+from .attribution import candidates, find_statements
 from .grouping import country_name, group_positions, merge_statements
 
-__all__ = ["Actor", "actors_of", "country_name", "find_statements", "group_positions",
-           "merge_statements"]
+__all__ = ["Actor", "actors_of", "candidates", "country_name", "find_statements",
+           "group_positions", "merge_statements"]

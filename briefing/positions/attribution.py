@@ -376,6 +376,11 @@ def outermost(chosen: Sequence[_Act]) -> list[_Act]:
             or a.verb.dep_ == "conj"]
 
 
+def _context(article: Article) -> str:
+    """The whole article, as the country finder reads a sentence within it."""
+    return f"{article.title}\n{article.text}"
+
+
 class Reader:
     """Reads one article sentence by sentence, keeping its memory of actors."""
 
@@ -384,7 +389,7 @@ class Reader:
         self.article = article
         self.sentences = sentences
         self.at = 0  # the index of the sentence being read
-        self.context = f"{article.title}\n{article.text}"
+        self.context = _context(article)
         self.book = book
         self.on: dt.date | None = article_date(article.published)
         self.memory = Memory()
@@ -658,16 +663,22 @@ def _display(m: Mention, ps: Parsed) -> str:
 
 
 def find_statements(
-    article: Article, sentences: Sequence[Sentence], actors: ActorBook | None = None
+    article: Article,
+    sentences: Sequence[Sentence],
+    actors: ActorBook | None = None,
+    docs: Sequence[Doc | None] | None = None,
 ) -> tuple[Statement, ...]:
     """Every statement in ``article``, each traced to its sentence(s).
 
-    ``actors`` (the user's actors.yaml) is added to the built-in book of actors.
+    ``actors`` (the user's actors.yaml) is added to the built-in book of actors. ``docs``:
+    the parses of the :func:`candidates` (None for the other sentences), when the caller
+    parsed several articles' sentences in one batch; else they are parsed here.
     """
     if not sentences:
         return ()
     reader = Reader(article, with_builtin(actors), sentences)
-    docs = _parse_candidates(sentences, reader.context)
+    if docs is None:
+        docs = _parse_candidates(sentences, reader.context)
     parsed: dict[int, Parsed] = {}  # a repeated sentence shares its Doc, so its reading too
     found: list[Statement] = []
     carry: int | None = None  # the statement whose quotation is still open
@@ -786,10 +797,19 @@ def _names_a_state(text: str) -> bool:
     return False
 
 
+def candidates(article: Article, sentences: Sequence[Sentence]) -> list[int]:
+    """Indices of the sentences of ``article`` that :func:`find_statements` parses."""
+    return _wanted(sentences, _context(article))
+
+
+def _wanted(sentences: Sequence[Sentence], context: str | None) -> list[int]:
+    return [i for i, s in enumerate(sentences) if _candidate(s.text, context)]
+
+
 def _parse_candidates(sentences: Sequence[Sentence], context: str | None = None,
                       ) -> list[Doc | None]:
     """Parsed Docs for the sentences that may carry a statement, None for the others."""
-    wanted = [i for i, s in enumerate(sentences) if _candidate(s.text, context)]
+    wanted = _wanted(sentences, context)
     docs: list[Doc | None] = [None] * len(sentences)
     for i, doc in zip(wanted, parse([sentences[i].text for i in wanted]), strict=True):
         docs[i] = doc
