@@ -404,7 +404,7 @@ class Reader:
     def introduce(self, ps: Parsed) -> None:
         """Note the people and bodies a sentence introduces with a role or a country."""
         heads = {e.root.i for e, _ in ps.people}
-        heads.update(t.i for t in ps.doc if t.dep_ in ("nsubj", "nsubj:pass") and
+        heads.update(t.i for t in ps.tokens if t.dep_ in ("nsubj", "nsubj:pass") and
                      t.pos_ in ("PROPN", "NOUN"))
         for i in sorted(heads):
             m = ps.mention(ps.doc[i])
@@ -573,10 +573,10 @@ class Reader:
         (the rest is their content), else its stance acts. ``depth``: quotations left
         open by the sentences before."""
         self.at = sent.index
-        if _captioned(ps.doc) or (not depth and is_headline(sent.text)):
+        if _captioned(ps.tokens) or (not depth and is_headline(sent.text)):
             return []  # a caption or a headline ("Trump says mayor has 'come a long way'")
         resolved = []
-        for act in acts(list(ps.doc), depth):
+        for act in acts(ps.tokens, depth):
             entries = [e for e in (self.resolve(ps, h, act.extra if i == 0 else ())
                                    for i, h in enumerate(act.speakers)) if e is not None]
             if entries:
@@ -617,7 +617,7 @@ class Reader:
         return out
 
 
-def _captioned(doc: Doc) -> bool:
+def _captioned(doc: Sequence[Token]) -> bool:
     """A photo caption (or a headline) written as a sentence: its main verb in the simple
     present with a day ("X, center, speaks to reporters Thursday", "Residents make their
     way through floodwaters on Tuesday"). Prose tells a day's events in the past tense."""

@@ -80,6 +80,7 @@ class Sentence:
 
     def __init__(self, doc: Doc, context: str = "") -> None:
         self.doc = doc
+        self.tokens: list[Token] = list(doc)  # made once: each pass over a Doc builds them anew
         self._mentions: dict[tuple[int, ...], Mention] = {}
         self.orgs = [_whole_name(e) for e in doc.ents if e.label_ == ORG]
         self.country_at: dict[int, str] = {}
