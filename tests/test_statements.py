@@ -589,3 +589,21 @@ def test_she_in_a_dependent_clause_is_the_subject_of_the_clause_it_depends_on() 
             "Mayor Ana Ruiz held a news conference in which she urged the government to "
             "send more help.")
     assert {s.speaker for s in run(text) if s.sentence == 1} == {"Ana Ruiz"}
+
+
+def test_a_speaker_given_by_role_is_the_one_holder_of_that_role_the_article_names() -> None:
+    text = ("Estonia closed the northern border crossing on Friday. "
+            "Estonia's interior minister said on Saturday that the closure was temporary. "
+            "Lorries queued for ten kilometres. "
+            "Interior Minister Lauri Saar, who visited the crossing, said it would reopen soon.")
+    assert [(s.sentence, s.speaker) for s in run(text)] == [
+        (1, "Lauri Saar"), (3, "Lauri Saar")]
+    # two holders of the role: the article does not say which one spoke
+    two = run(text + " Mart Kask, the interior minister in 2019, said closures were a mistake.")
+    assert {s.speaker for s in two if s.sentence == 1} == {"Estonia's interior minister"}
+    # an office is not its holder
+    office = run("Estonia closed the border. Estonia's prime minister's office said the "
+                 "closure was temporary. Lorries queued. Prime Minister Kaja Tamm said it "
+                 "would reopen.")
+    assert {s.speaker for s in office if s.sentence == 1} == {
+        "Estonia's prime minister's office"}

@@ -731,7 +731,41 @@ def find_statements(
             pending = []
         found.extend(own)
         carry = len(found) - 1 if own and depth else None
-    return _identified_lead(found, reader.spoken)
+    return _role_holders(_identified_lead(found, reader.spoken), reader)
+
+
+def _definite_role(name: str, role: str) -> bool:
+    """Whether ``name`` is a definite article or one possessive and then ``role``:
+    "the labour minister", "Estonia's interior minister", "the country's envoy"; not
+    "a police official", "the prime minister's office" or a longer phrase around it."""
+    said = name.lower()
+    if not said.endswith(role.lower()):
+        return False
+    before = said[: len(said) - len(role)].split()
+    return bool(before) and len(before) <= 2 and (before[0] == "the" or before[-1].endswith("'s"))
+
+
+def _role_holders(found: tuple[Statement, ...], reader: Reader) -> tuple[Statement, ...]:
+    """A speaker given by role alone ("the labour minister said") is the one person the
+    article names with that role in the same country ("Labour Minister Oswaldo Vera",
+    before or after): within one article a definite role names one holder. Nothing changes
+    when the article names no holder, or two different ones."""
+    holders: dict[tuple[str, str], set[str]] = {}
+    for e in reader.memory.introduced:
+        if e.named and e.person and e.role and e.aff.group == COUNTRY:
+            holders.setdefault((e.role.lower(), e.aff.iso3), set()).add(e.name)
+    renamed: dict[tuple[str, str], str] = {}
+    for _, e in reader.spoken:
+        if e.named or not e.person or e.plural or not e.role or e.aff.group != COUNTRY or \
+                not _definite_role(e.name, e.role):
+            continue
+        names = holders.get((e.role.lower(), e.aff.iso3), set())
+        if len(names) == 1:
+            renamed[(e.name, e.aff.iso3)] = next(iter(names))
+    if not renamed:
+        return found
+    return tuple(replace(s, speaker=renamed[(s.speaker, s.country)], person=True)
+                 if (s.speaker, s.country) in renamed else s for s in found)
 
 
 def _identified_lead(found: list[Statement], spoken: Sequence[tuple[int, _Entry]],
