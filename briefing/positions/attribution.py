@@ -754,7 +754,7 @@ def _role_holders(found: tuple[Statement, ...], reader: Reader) -> tuple[Stateme
     for e in reader.memory.introduced:
         if e.named and e.person and e.role and e.aff.group == COUNTRY:
             holders.setdefault((e.role.lower(), e.aff.iso3), set()).add(e.name)
-    renamed: dict[tuple[str, str], str] = {}
+    renamed: dict[tuple[str | None, str], str] = {}
     for _, e in reader.spoken:
         if e.named or not e.person or e.plural or not e.role or e.aff.group != COUNTRY or \
                 not _definite_role(e.name, e.role):
