@@ -140,3 +140,12 @@ def test_no_agent_is_no_party_and_an_unplaced_one_has_no_country() -> None:
 def test_a_description_of_a_state_is_the_state_named_before() -> None:
     found = read("The council urged Iran to halt enrichment. The nation rejected the demand.")
     assert [(a.sentence, a.iso3) for a in found if a.iso3] == [(1, "IRN")]
+
+
+@needs_model
+def test_an_unplaced_group_is_placed_where_its_phrase_or_its_act_says() -> None:
+    assert countries("Protesters marched through the old town of Tbilisi at dawn.") == ["GEO"]
+    assert countries("Gunmen loyal to a warlord in Somalia seized the airport.") == ["SOM"]
+    # a person, or a group seen in two countries, is not placed by where it acts
+    assert countries("Anna Berg spoke at a rally in Tbilisi on Sunday.") == [""]
+    assert countries("Smugglers moved fuel from Iraq to Syria on Sunday.") == [""]

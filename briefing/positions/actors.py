@@ -9,7 +9,11 @@ Z, X said") — the subject of the reported clause too. Its country comes from t
 mentions, affiliation and knowledge layers as a speaker's: pre-modifiers and demonyms
 ("Russian troops"), seats of government ("the Kremlin"), the actor knowledge base on the
 article's date, a country named as the actor itself, and the article's memory for "it",
-"they" and "the minister". It never comes from the nearest country word of the sentence.
+"they" and "the minister". It never comes from the nearest country word of the sentence;
+a group the layers cannot place (rebels, prisoners, a party) is placed where its own phrase
+or its predicate's place adjunct says it is ("militants loyal to Iraq's …", "prisoners
+rioted at a jail in Dili"), as event coders place domestic actors, when that names one
+country.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..actors import ActorBook, with_builtin
+from ..countries import ABBREV, CAPITAL, CITY, NAME, find_countries
 from ..models import Article, Sentence
 from .attribution import Reader, conjuncts, speaker_of, split_title
 from .knowledge import COUNTRY, OTHER
@@ -39,6 +44,9 @@ _PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 _REPORTING = REPORTING | {"report"}
+_PLACE_KINDS = frozenset({NAME, ABBREV, CAPITAL, CITY})  # where, not who: no demonyms
+_WHERE = frozenset({"in", "at", "near", "inside", "outside", "across", "through", "throughout",
+                    "around", "within"})
 
 
 @dataclass(frozen=True)
@@ -159,8 +167,10 @@ def actors_of(article: Article, sentences: Sequence[Sentence],
         for verb, head, extra, how, reported in clause_actors(doc):
             entry = reader.resolve(ps, head, extra)
             text = _unmarked(ps.mention(head, extra).text, head)
-            if entry is None:
-                found.append(Actor(sent.index, text, text, OTHER, "", "", how, verb.text,
+            if entry is None or (entry.aff.group == OTHER and not entry.person):
+                iso3 = _placed(verb, head, _places(doc, reader.context))
+                group = COUNTRY if iso3 else OTHER
+                found.append(Actor(sent.index, text, text, group, iso3, "", how, verb.text,
                                    reported))
                 continue
             reader.memory.spoke(entry)  # "it", "they" in a later clause may be this party
@@ -171,6 +181,31 @@ def actors_of(article: Article, sentences: Sequence[Sentence],
                                    COUNTRY, iso3, entry.aff.kind, how, verb.text, reported)
                              for word, iso3 in _shared(ps, head) if iso3 != entry.aff.iso3)
     return found
+
+
+def _places(doc: Doc, context: str) -> dict[int, str]:
+    """Token index -> ISO alpha-3 for the places ``doc`` names: countries, capitals, cities."""
+    out: dict[int, str] = {}
+    for m in find_countries(doc.text, context or None):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.iso3 and m.kind in _PLACE_KINDS and span is not None:
+            out.update((t.i, m.iso3) for t in span)
+    return out
+
+
+def _placed(verb: Token, head: Token, places: dict[int, str]) -> str:
+    """The one country an unplaced group acts in: named after its head in its own phrase
+    ("militants loyal to Iraq's …", "rebels in Darfur"), else in a place adjunct of its
+    predicate ("rioted at a jail in East Timor's capital"); "" for none or several, and
+    for a pronoun or a person's name, whose place is not where they act."""
+    if head.pos_ == "PRON" or head.ent_type_ in ("PER", "PERSON"):
+        return ""
+    found = {places[t.i] for t in head.subtree if t.i > head.i and t.i in places}
+    if not found:
+        found = {places[t.i] for c in verb.children if c.dep_ == "obl" and any(
+            g.dep_ == "case" and g.lower_ in _WHERE for g in c.children)
+            for t in c.subtree if t.i in places}
+    return next(iter(found)) if len(found) == 1 else ""
 
 
 def _shared(ps: Parsed, head: Token) -> list[tuple[str, str]]:
