@@ -82,6 +82,17 @@ def test_a_joint_statement_is_filed_once_under_its_first_party() -> None:
     assert position.iso3 == "NOR" and position.statements == (joint,)
 
 
+def test_a_joint_statement_goes_where_the_selection_hears_most_or_to_the_focus() -> None:
+    joint = Statement("Norway and Sweden agreed to share the costs.", "NOR", None, "AGREE",
+                      (Citation("a", 0),), joint=("SWE",))
+    swedish = [st("Sweden wants a fair split.", "SWE"), st("Sweden will pay first.", "SWE")]
+    positions = group_positions([joint, *swedish])
+    assert [(p.iso3, [(s.country, s.joint) for s in p.statements]) for p in positions] == [
+        ("SWE", [("SWE", ("NOR",)), ("SWE", ()), ("SWE", ())])]
+    focused = group_positions([joint, *swedish], focus=["NOR"])
+    assert {p.iso3: len(p.statements) for p in focused} == {"NOR": 1, "SWE": 2}
+
+
 def test_one_claim_repeated_thirty_thousand_times_merges_in_linear_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -1,8 +1,11 @@
 """Step 6: one position per country (or international body, or other voices), merging the
 same claim across articles.
 
-A joint statement ("Yun and Lavrov agreed") is filed once, under its first party, with the
-others in ``Statement.joint``: it is never repeated under a country that did not speak.
+A joint statement ("Yun and Lavrov agreed") is filed once, with the other parties in
+``Statement.joint``: it is never repeated under a country that did not speak. Of its
+parties, it goes under a focus country if there is one, else under the party the whole
+selection hears most from (an article's own count chose its first party; the memo
+gathers many articles, so the memo's count decides where the reader looks for it).
 
 Wire stories are reprinted with small edits, so one claim often arrives from several
 articles; the memo should say it once and cite every source. Two statements of a country
@@ -153,16 +156,31 @@ def _code(s: Statement) -> str:
     return s.country.upper() if is_country_code(s.country.upper()) else s.country
 
 
+def _file_joint(statements: list[Statement], focus: Sequence[str]) -> list[Statement]:
+    """Each joint statement under the focus party or the party heard most across the
+    selection; ties keep the article's choice."""
+    heard = Counter(_code(s) for s in statements if not s.joint)
+    out = []
+    for s in statements:
+        if s.joint:
+            parties = (s.country, *s.joint)
+            best = max(parties, key=lambda c: (c.upper() in focus, heard[c.upper()]))
+            if best != s.country:
+                s = replace(s, country=best, joint=tuple(c for c in parties if c != best))
+        out.append(s)
+    return out
+
+
 def group_positions(
     statements: Iterable[Statement], focus: Sequence[str] = ()
 ) -> tuple[Position, ...]:
     """One Position per country or body, and one for other voices: focus countries first
     (in the given order), then countries, bodies, other voices, each by weight (number of
     citations behind its statements), then by name."""
-    by: dict[str, list[Statement]] = {}
-    for s in unify_speakers(list(statements), _code):
-        by.setdefault(_code(s), []).append(s)
     wanted = [f.upper() for f in focus]
+    by: dict[str, list[Statement]] = {}
+    for s in _file_joint(unify_speakers(list(statements), _code), wanted):
+        by.setdefault(_code(s), []).append(s)
     grouped = {c: merge_statements(v) for c, v in by.items()}
     order = (COUNTRY, BODY, OTHER)
 
