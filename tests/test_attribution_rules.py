@@ -281,3 +281,23 @@ def test_a_subject_holding_another_acts_verb_is_a_misparse_not_a_speaker() -> No
             ("the", "DET", "DT", "det", 9), ("raid", "NOUN", "NN", "obj", 7),
             (".", "PUNCT", ".", "punct", 7)]
     assert [a.verb.text for a in acts(list(doc(rows)))] == ["urged"]
+
+
+# "Sen. Ann Ruiz, facing a hard race, said she would welcome help." with the name parsed as
+# the subject of "facing" and "facing" as the subject clause of "said"
+_ASIDE_AS_SUBJECT = [
+    ("Sen.", "PROPN", "NNP", "nmod:desc", 1), ("Ann", "PROPN", "NNP", "nsubj", 4),
+    ("Ruiz", "PROPN", "NNP", "flat", 1), (",", "PUNCT", ",", "punct", 4),
+    ("facing", "VERB", "VBG", "csubj", 9), ("a", "DET", "DT", "det", 7),
+    ("hard", "ADJ", "JJ", "amod", 7), ("race", "NOUN", "NN", "obj", 4),
+    (",", "PUNCT", ",", "punct", 4), ("said", "VERB", "VBD", "ROOT", 9),
+    ("she", "PRON", "PRP", "nsubj", 12), ("would", "AUX", "MD", "aux", 12),
+    ("welcome", "VERB", "VB", "ccomp", 9), ("help", "NOUN", "NN", "obj", 12),
+    (".", "PUNCT", ".", "punct", 9),
+]
+
+
+def test_a_name_before_a_participial_aside_is_the_speaker_when_parsed_as_its_subject() -> None:
+    found = acts(list(doc(_ASIDE_AS_SUBJECT)))
+    said = [a for a in found if a.verb.text == "said"]
+    assert [s.text for a in said for s in a.speakers] == ["Ann"]

@@ -607,3 +607,10 @@ def test_a_speaker_given_by_role_is_the_one_holder_of_that_role_the_article_name
                  "would reopen.")
     assert {s.speaker for s in office if s.sentence == 1} == {
         "Estonia's prime minister's office"}
+
+
+def test_a_country_before_a_common_noun_names_no_organisation() -> None:
+    # "the Latvian market" / "the UK market" is a market: "the firm" cannot be it
+    text = ("Saule Foods makes bread in Riga. The firm said the UK market had grown by 8% "
+            "last year.")
+    assert {s.speaker for s in run(text)} <= {"Saule Foods"}

@@ -196,6 +196,9 @@ def speaker_of(t: Token) -> Token | None:
     if subjects:  # a mis-parse may give two: the one nearest the verb is its head
         before = [c for c in subjects if c.i < t.i]
         return before[-1] if before else subjects[0]
+    aside = _set_off_subject(t)
+    if aside is not None:
+        return aside
     for c in t.children:
         if c.dep_ in ("obl:agent", "agent") or (
                 c.dep_ == "obl" and any(g.lower_ == "by" for g in c.children)
@@ -214,6 +217,18 @@ def speaker_of(t: Token) -> Token | None:
         root = t.sent.root
         if root.i < t.i and not is_predicate(root):  # else the root is the act itself
             return speaker_of(root)
+    return None
+
+
+def _set_off_subject(t: Token) -> Token | None:
+    """The subject of a verb whose participial aside the parser took for the subject
+    clause ("Sen. Ann Ruiz, facing a hard race, said …" with "Ruiz" the subject of
+    "facing"): the name before the commas is the verb's own subject."""
+    for c in t.children:
+        if c.dep_ == "csubj" and c.tag_ in ("VBG", "VBN") and c.i < t.i:
+            names = [s for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
+            if names and t.doc[c.i - 1].text == ",":
+                return names[-1]
     return None
 
 

@@ -232,7 +232,8 @@ class Sentence:
             head=head.i,
             person=person,
             org=org.text if org is not None else named_role or acronym or company or (
-                "" if person else _institution(tokens, head) or _named_modifier(tokens, head)),
+                "" if person else _institution(tokens, head)
+                or _named_modifier(tokens, head, self.country_at)),
             company=bool(company) and org is None,
             countries=countries,
             country_text=_text(t for t in tokens if self.country_at.get(t.i) == countries[0])
@@ -319,14 +320,15 @@ def _article(head: Token) -> int:
     return min((d.i for d in head.children if d.lower_ in _ARTICLES), default=head.i)
 
 
-def _named_modifier(tokens: Sequence[Token], head: Token) -> str:
+def _named_modifier(tokens: Sequence[Token], head: Token, countries: dict[int, str]) -> str:
     """The capitalised words between an article and a common-noun head: the name of a
-    body ("the House minority leader", "the Senate committee"), never of a person."""
+    body ("the House minority leader", "the Senate committee"), never of a person, and
+    not a country's name ("the UK market" is a market, not an organisation)."""
     if head.pos_ != "NOUN" or role_noun(head.lemma_.lower()) is not None:
         return ""  # "an Interior Ministry spokesman" is an official, read by role
     start = _article(head)
     return _text(t for t in tokens if start < t.i < head.i and t.pos_ == "PROPN" and
-                 t.text[:1].isupper())
+                 t.text[:1].isupper() and t.i not in countries)
 
 
 def _institution(tokens: Sequence[Token], head: Token) -> str:
@@ -379,7 +381,7 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
         # a capitalised word the tagger missed may still be a name ("Yoho said"); a
         # lower-case head may carry the name ("Yun Byung-se" parsed with "se" as head)
         naming = ("compound", "flat", *(("appos",) if role_noun(head.lemma_.lower()) else ()))
-        body_name = _named_modifier([head, *head.children], head)  # "the House leader"
+        body_name = _named_modifier([head, *head.children], head, countries)  # "the House leader"
         inner = [c for c in head.children if c.dep_ in naming and  # "Ukraine's president, X"
                  c.pos_ == "PROPN" and c.i not in countries and c.text[:1].isupper() and
                  c.text not in body_name.split()]
