@@ -614,3 +614,11 @@ def test_a_country_before_a_common_noun_names_no_organisation() -> None:
     text = ("Saule Foods makes bread in Riga. The firm said the UK market had grown by 8% "
             "last year.")
     assert {s.speaker for s in run(text)} <= {"Saule Foods"}
+
+
+def test_what_a_report_describes_is_no_frame_and_a_place_before_a_role_is_no_name() -> None:
+    # "Nothing the governor said" describes a noun: the senator's "said" is the act; and
+    # "the Ohio senator" is the senator from Ohio named before, not a person called Ohio
+    text = ('Sen. Ana Ruiz, R-Ohio, said the budget failed the state. Nothing the governor '
+            'said "will calm the markets," the Ohio senator said on Tuesday.')
+    assert [(s.sentence, s.speaker) for s in run(text)] == [(0, "Ana Ruiz"), (1, "Ana Ruiz")]

@@ -385,10 +385,27 @@ def split_title(verb: Token, subject: Token) -> tuple[Token, ...]:
 
 
 def outermost(chosen: Sequence[_Act]) -> list[_Act]:
-    """The acts not nested in another's content (a conjoined act stands on its own)."""
+    """The acts not nested in another's content (a conjoined act stands on its own). An
+    act that only describes a noun ("Nothing the president said …, the senator said") is
+    no frame for the others: the thing said is the noun, not a clause it reports."""
+    described = {a.verb.i for a in chosen if _describes(a.verb)}
+    if len(described) < len(chosen):
+        chosen = [a for a in chosen if a.verb.i not in described]
     verbs = {a.verb.i for a in chosen}
     return [a for a in chosen if not any(v.i in verbs for v in a.verb.ancestors)
             or a.verb.dep_ == "conj"]
+
+
+def _describes(verb: Token) -> bool:
+    """A relative clause with no relative word ("nothing the president said", "the
+    remarks the minister made"): the noun it modifies is what was said. "Trump, who
+    said …" and "a conference in which she urged …" report on their own."""
+    return verb.dep_ == "acl:relcl" and not any(
+        t.tag_ in _WH or t.lower_ == "that"
+        for c in (verb.head, *verb.children) for t in (c, *c.children))
+
+
+_WH = frozenset({"WP", "WDT", "WP$", "WRB"})
 
 
 def _context(article: Article) -> str:

@@ -373,6 +373,16 @@ def _ends_a_name(span: Span) -> bool:
     return before.pos_ == "PROPN" and role_noun(before.lower_) is None
 
 
+_PLACE_OR_BODY = frozenset({"LOC", "GPE", "ORG", "FAC", "NORP"})
+
+
+def _placed_role(name: Token, head: Token) -> bool:
+    """A place or body named before a role noun is where the role is held, not whose
+    name it is: "the Florida senator", "the Moscow mayor"."""
+    return name.i < head.i and name.ent_type_ in _PLACE_OR_BODY and \
+        role_noun(head.lemma_.lower()) is not None
+
+
 def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]) -> str:
     """A name the model did not tag: the head's chain of proper nouns (compound and flat
     links), without role words, countries, months or days."""
@@ -384,7 +394,7 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
         body_name = _named_modifier([head, *head.children], head, countries)  # "the House leader"
         inner = [c for c in head.children if c.dep_ in naming and  # "Ukraine's president, X"
                  c.pos_ == "PROPN" and c.i not in countries and c.text[:1].isupper() and
-                 c.text not in body_name.split()]
+                 c.text not in body_name.split() and not _placed_role(c, head)]
         if not inner or head.lower_ in PRONOUNS:
             return ""
         head = inner[-1]
