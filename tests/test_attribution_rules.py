@@ -301,3 +301,24 @@ def test_a_name_before_a_participial_aside_is_the_speaker_when_parsed_as_its_sub
     found = acts(list(doc(_ASIDE_AS_SUBJECT)))
     said = [a for a in found if a.verb.text == "said"]
     assert [s.text for a in said for s in a.speakers] == ["Ann"]
+
+
+# '"We stay," said Ann Ruiz, who led the party in President Tom Bell's term.' with "Ann" an
+# indirect object of "said" and "Tom" an oblique of it
+_NAME_AS_INDIRECT_OBJECT = [
+    ('"', "PUNCT", "``", "punct", 2), ("We", "PRON", "PRP", "nsubj", 2),
+    ("stay", "VERB", "VBP", "ccomp", 5), (",", "PUNCT", ",", "punct", 2),
+    ('"', "PUNCT", "''", "punct", 2), ("said", "VERB", "VBD", "ROOT", 5),
+    ("Ann", "PROPN", "NNP", "iobj", 5), ("Ruiz", "PROPN", "NNP", "flat", 6),
+    (",", "PUNCT", ",", "punct", 10), ("who", "PRON", "WP", "nsubj", 10),
+    ("led", "VERB", "VBD", "acl:relcl", 7), ("the", "DET", "DT", "det", 12),
+    ("party", "NOUN", "NN", "obj", 10), ("in", "ADP", "IN", "case", 18),
+    ("President", "PROPN", "NNP", "nmod:desc", 15), ("Tom", "PROPN", "NNP", "obl", 5),
+    ("Bell", "PROPN", "NNP", "nmod:poss", 18), ("'s", "PART", "POS", "case", 16),
+    ("term", "NOUN", "NN", "appos", 15), (".", "PUNCT", ".", "punct", 5),
+]
+
+
+def test_the_name_right_after_an_inverted_said_is_the_speaker_even_as_indirect_object() -> None:
+    (act,) = acts(list(doc(_NAME_AS_INDIRECT_OBJECT)))
+    assert [s.text for s in act.speakers] == ["Ann"]

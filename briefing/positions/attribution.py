@@ -271,8 +271,10 @@ def _names_a_role(x: Token) -> bool:
 
 def _inverted(t: Token) -> Token | None:
     """The speaker after a reporting verb that ends a quotation: '"…," said Gill'."""
+    # "said Ann Ruiz" parsed with the name as an indirect object; "told the Courant" has one
+    relations = _INVERTED | {"iobj"} if lemma(t) == "say" else _INVERTED
     for c in t.children:
-        if c.i > t.i and c.dep_ in _INVERTED and c.pos_ in ("PROPN", "NOUN", "PRON") and \
+        if c.i > t.i and c.dep_ in relations and c.pos_ in ("PROPN", "NOUN", "PRON") and \
                 not any(g.dep_.startswith(("nsubj", "cop", "case")) for g in c.children):
             # a name read as a clause ("said Sen. Tom Carper" as ccomp) is one too; a
             # phrase with a preposition ("writing on Twitter") never is
