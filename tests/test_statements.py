@@ -622,3 +622,11 @@ def test_what_a_report_describes_is_no_frame_and_a_place_before_a_role_is_no_nam
     text = ('Sen. Ana Ruiz, R-Ohio, said the budget failed the state. Nothing the governor '
             'said "will calm the markets," the Ohio senator said on Tuesday.')
     assert [(s.sentence, s.speaker) for s in run(text)] == [(0, "Ana Ruiz"), (1, "Ana Ruiz")]
+
+
+def test_two_people_the_tagger_ran_together_are_two_speakers_without_their_brackets() -> None:
+    # one person entity across "and": two names; "(Vt.)" beside a name is no part of it
+    for text in ("Sen. Ann Ruiz and Governor Tom Bell suggested that the plan would fail.",
+                 "Sen. Ann Ruiz (Vt.) and former Ohio governor Tom Bell suggested that the "
+                 "plan would fail."):
+        assert [s.speaker for s in run(text)] == ["Ann Ruiz and Tom Bell"], text

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ..actors import ActorBook, with_builtin
 from ..countries import ABBREV, CAPITAL, CITY, NAME, find_countries
 from ..models import Article, Sentence
-from .attribution import Reader, conjuncts, speaker_of, split_title
+from .attribution import Reader, speaker_of, split_title, subjects
 from .knowledge import COUNTRY, OTHER
 from .mentions import Sentence as Parsed
 from .parse import parse
@@ -136,7 +136,7 @@ def clause_actors(doc: Doc) -> list[tuple[Token, Token, tuple[Token, ...], str, 
             continue
         how = AGENT if actor.dep_ in ("obl", "obl:agent", "agent") else SUBJECT
         extra = split_title(verb, actor)
-        for i, head in enumerate(conjuncts(actor)):
+        for i, head in enumerate(subjects(verb, actor)):
             out.append((verb, head, extra if i == 0 else (), how, reported))
     return out
 

@@ -354,7 +354,7 @@ def acts(doc_tokens: Sequence[Token], depth: int = 0) -> list[_Act]:
         aside = frame and word != "quote" and _subordinate(t)
         if aside:
             frame = False  # "… has threatened more tests after it said …": not the frame
-        found.append(_Act(t, tuple(conjuncts(subject)), frame, split_title(t, subject), aside))
+        found.append(_Act(t, tuple(subjects(t, subject)), frame, split_title(t, subject), aside))
     verbs = {a.verb.i for a in found}
     # a "speaker" whose phrase holds another act's verb is a misparse: "Speaker X urged
     # passage of a bill to condemn …" parsed with "urged" inside the subject of "condemn"
@@ -381,6 +381,33 @@ def _subordinate(t: Token) -> bool:
 
 def split_title(verb: Token, subject: Token) -> tuple[Token, ...]:
     """Other subjects of ``verb`` that end right where ``subject``'s phrase starts."""
+    return () if _misparsed_conjuncts(verb, subject) else _before(verb, subject)
+
+
+def subjects(verb: Token, subject: Token) -> list[Token]:
+    """``subject`` and the subjects coordinated with it, including one the parser made a
+    second subject of ``verb`` with the "and" hung on ``subject`` ("Sen. Ann Ruiz and
+    Governor Tom Bell suggested": both speak)."""
+    return [*_misparsed_conjuncts(verb, subject), *conjuncts(subject)]
+
+
+def _misparsed_conjuncts(verb: Token, subject: Token) -> list[Token]:
+    if not (_coordinated(subject) and _named(subject)):
+        return []
+    return [c for c in _before(verb, subject) if _named(c)]
+
+
+def _named(head: Token) -> bool:
+    """A proper noun heads the phrase and the tagger marks a person in it."""
+    return head.pos_ == "PROPN" and any(t.ent_type_ in ("PER", "PERSON") for t in head.subtree)
+
+
+def _coordinated(subject: Token) -> bool:
+    """Whether ``subject``'s phrase opens with a coordinating conjunction."""
+    return subject.doc[min(t.i for t in subject.subtree)].dep_ == "cc"
+
+
+def _before(verb: Token, subject: Token) -> tuple[Token, ...]:
     start = min(t.i for t in subject.subtree)
     return tuple(c for c in verb.children if c.i != subject.i and c.dep_ == subject.dep_
                  and max(t.i for t in c.subtree) == start - 1)

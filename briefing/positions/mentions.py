@@ -95,11 +95,9 @@ class Sentence:
         # A person entity is its name words: not a country, a role or a seat of government
         # ("US President" or "Kremlin" tagged as a person names nobody).
         self.people: list[tuple[Span, str]] = []
-        for e in doc.ents:
-            if e.label_ != PERSON:
-                continue
+        for e in (p for ent in doc.ents if ent.label_ == PERSON for p in _coordinated(ent)):
             part = list(_name_part(e))
-            words = [t for t in part if t.i not in self.country_at and
+            words = [t for t in part if t.i not in self.country_at and not _bracketed(t) and
                      t.text not in _NAME_PUNCT and ((role_noun(t.lower_) is None and
                      t.lower_.rstrip(".") not in _TITLES) or _surname(t, part, True))]
             name = _text(words)
@@ -205,6 +203,9 @@ class Sentence:
             _last_in(run, covering[0]) and len(covering[1]) >= len(run)) or (
             covering[0].start > head.i and not any(_last_in(run, e) for e, _ in self.people))
         ) else run
+        aside = {t.text for t in tokens if _bracketed(t)}  # "Bernie Sanders (Vt.)"
+        if person and aside:
+            person = " ".join(w for w in person.split() if w not in aside)
         if not person and _role(tokens, head):
             person = self._late_apposition(tokens, head)
         company = _company(tokens)
@@ -351,6 +352,24 @@ def _surname(t: Token, name: Sequence[Token], entity: bool) -> bool:
         return True
     before = name[-2].lower_.rstrip(".") if len(name) > 1 else ""
     return entity and bool(before) and before not in _TITLES and role_noun(before) is None
+
+
+def _bracketed(t: Token) -> bool:
+    """A word inside parentheses beside a name ("Bernie Sanders (Vt.)"): no part of it."""
+    for w in reversed(t.doc[max(0, t.i - 3):t.i]):
+        if w.text == ")":
+            return False
+        if w.text == "(":
+            return True
+    return False
+
+
+def _coordinated(e: Span) -> list[Span]:
+    """A person entity the tagger ran across a coordination, cut into its names: "Sen. Ann
+    Ruiz and Governor Tom Bell" is two people."""
+    cuts = [t.i for t in e if t.lower_ in ("and", "or", "&")]
+    bounds = [e.start - 1, *cuts, e.end]
+    return [e.doc[a + 1:b] for a, b in itertools.pairwise(bounds) if b > a + 1]
 
 
 def _name_part(e: Span) -> Span:
