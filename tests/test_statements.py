@@ -630,3 +630,9 @@ def test_two_people_the_tagger_ran_together_are_two_speakers_without_their_brack
                  "Sen. Ann Ruiz (Vt.) and former Ohio governor Tom Bell suggested that the "
                  "plan would fail."):
         assert [s.speaker for s in run(text)] == ["Ann Ruiz and Tom Bell"], text
+
+
+def test_the_name_after_a_title_and_its_office_is_the_speaker() -> None:
+    text = ("Estonia closed the border. Secretary of Trade Ana Ruiz said the closure would "
+            "hurt exporters. Minister of Foreign Affairs Tom J. Bell said it was temporary.")
+    assert [(s.sentence, s.speaker) for s in run(text)] == [(1, "Ana Ruiz"), (2, "Tom J. Bell")]

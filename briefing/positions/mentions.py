@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..countries import ACTOR_KINDS, find_countries
-from .knowledge import HONORIFICS, Body, body, expand_title, role_noun, state_body
+from .knowledge import HONORIFICS, Body, body, expand_title, known_person, role_noun, state_body
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -203,6 +203,8 @@ class Sentence:
             _last_in(run, covering[0]) and len(covering[1]) >= len(run)) or (
             covering[0].start > head.i and not any(_last_in(run, e) for e, _ in self.people))
         ) else run
+        if not person and not covering:
+            person = _office_holder(head)
         aside = {t.text for t in tokens if _bracketed(t)}  # "Bernie Sanders (Vt.)"
         if person and aside:
             person = " ".join(w for w in person.split() if w not in aside)
@@ -352,6 +354,36 @@ def _surname(t: Token, name: Sequence[Token], entity: bool) -> bool:
         return True
     before = name[-2].lower_.rstrip(".") if len(name) > 1 else ""
     return entity and bool(before) and before not in _TITLES and role_noun(before) is None
+
+
+def _office_holder(head: Token) -> str:
+    """The name after a title with its office ("Secretary of State Rex Tillerson", the name
+    parsed inside "of State …"): the longest tail of the proper nouns after "of" that the
+    knowledge base knows as a person, else their last two words (three with an initial)."""
+    if not head.text[:1].isupper():
+        return ""
+    office = next((c for c in head.children if c.dep_ == "nmod" and c.i > head.i and
+                   c.pos_ == "PROPN" and any(g.lower_ == "of" for g in c.children)), None)
+    if office is None:
+        return ""
+    of = next(g for g in office.children if g.lower_ == "of")
+    run = [t for t in office.subtree if t.i > of.i and t.pos_ == "PROPN"]
+    if not run or [t.i for t in run] != list(range(run[0].i, run[-1].i + 1)):
+        return ""  # one unbroken run of proper nouns
+    # the office's own words may be in the run ("of State Rex Tillerson") or not ("of
+    # Foreign Affairs Wang Yi", with "Foreign Affairs" tagged as common words)
+    most = len(run) - 1 if run[0].i == of.i + 1 else len(run)
+    if most < 2:
+        return ""
+    for k in range(most, 1, -1):
+        if not _initial(run[-k]) and known_person(_text(run[-k:])):
+            return _text(run[-k:])
+    return _text(run[-3:] if most >= 3 and _initial(run[-2]) else run[-2:])
+
+
+def _initial(t: Token) -> bool:
+    """A middle initial ("F." of "John F. Kerry")."""
+    return len(t.text.rstrip(".")) == 1 and t.text[:1].isupper()
 
 
 def _bracketed(t: Token) -> bool:
