@@ -636,3 +636,11 @@ def test_the_name_after_a_title_and_its_office_is_the_speaker() -> None:
     text = ("Estonia closed the border. Secretary of Trade Ana Ruiz said the closure would "
             "hurt exporters. Minister of Foreign Affairs Tom J. Bell said it was temporary.")
     assert [(s.sentence, s.speaker) for s in run(text)] == [(1, "Ana Ruiz"), (2, "Tom J. Bell")]
+
+
+def test_a_name_beside_a_noun_of_business_is_a_company_the_firm_refers_to() -> None:
+    text = ("Latvia's government said it had taken over a plant owned by the Danish firm "
+            "Holm-Berg. The firm said it had acted lawfully. US phone company Saule Tel said "
+            "it would bid.")
+    assert [(s.sentence, s.country, s.speaker) for s in run(text)][1:] == [
+        (1, "DNK", "Holm-Berg"), (2, "USA", "Saule Tel")]

@@ -29,7 +29,7 @@ from .acronyms import spelled_out
 from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_actor
 from .gender import FEMALE, MALE, honorific_genders, phrase_gender, pronoun_gender
 from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun, singulars, state_body
-from .mentions import Mention, brand, words
+from .mentions import BUSINESS_NOUNS, Mention, brand, words
 from .mentions import Sentence as Parsed
 from .parse import parse
 from .quotations import MARKS, QUOTES, all_quoted, opens_quotation, quote_depth, quoted
@@ -467,8 +467,12 @@ class Reader:
         heads = {e.root.i for e, _ in ps.people}
         heads.update(t.i for t in ps.tokens if t.dep_ in ("nsubj", "nsubj:pass") and
                      t.pos_ in ("PROPN", "NOUN"))
-        for i in sorted(heads):
+        # "owned by the US firm Kimberly-Clark": a business named anywhere is introduced
+        business = {t.i for t in ps.tokens if t.is_lower and t.lemma_ in BUSINESS_NOUNS}
+        for i in sorted(heads | business):
             m = ps.mention(ps.doc[i])
+            if i not in heads and not m.company:
+                continue
             if not (m.role or m.countries or m.state) or m.pronoun or self._agency(m.text):
                 continue
             if not (m.person or m.org or m.countries or m.state):
@@ -577,6 +581,8 @@ class Reader:
             actor = book_actor(m.person, self.book)
             if actor is not None:
                 return actor.name
+        if m.company and m.org and not m.person:
+            return m.org  # "US phone company Qwest" is Qwest
         shown = _display(m, ps)
         if m.org and m.body is None and m.org in shown.split():
             if m.org not in self.spelled:

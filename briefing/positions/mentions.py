@@ -39,6 +39,9 @@ _SEATED = frozenset({"based", "headquartered", "located", "stationed"})
 _NAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord"})
 # Corporate suffixes ("AG" is left out: "Texas AG" is an attorney general).
 _CORPORATE = frozenset({"co", "corp", "inc", "ltd", "llc", "plc", "gmbh"})
+# Common nouns that say the name right after them is a business ("the US firm Acme-Lee").
+BUSINESS_NOUNS = frozenset(words("""firm company carmaker automaker bank retailer maker giant
+    conglomerate airline insurer manufacturer supplier operator chain brewer miner"""))
 _ARTICLES = frozenset({"the", "a", "an"})  # "the House minority leader" is nobody's name
 _NAME_PUNCT = frozenset(",.;:()\"“”'‘’")  # a hyphen stays: "Thomas-Greenfield"
 _CALENDAR = frozenset(words("""january february march april may june july august september october
@@ -210,7 +213,7 @@ class Sentence:
             person = " ".join(w for w in person.split() if w not in aside)
         if not person and _role(tokens, head):
             person = self._late_apposition(tokens, head)
-        company = _company(tokens)
+        company = _company(tokens) or _named_business(head)
         if company and person and person in company:
             person = ""  # "Kellogg Co said": a company, not a person called Kellogg
         org = _first(self.orgs, ids)
@@ -251,8 +254,19 @@ class Sentence:
 
 
 def _company(tokens: Sequence[Token]) -> str:
-    """A capitalised name ending in a corporate suffix ("Kellogg Co", "Acme Holdings Inc."):
-    an organisation whether or not the tagger marked it, and known later by its first words."""
+    """A capitalised name ending in a corporate suffix ("Kellogg Co", "Acme Holdings Inc.")
+    or right after a noun of business ("the US firm Acme-Lee", "carmaker Saule"): an
+    organisation whether or not the tagger marked it (a hyphenated name reads like a
+    person's), and known later by its first words."""
+    for n, t in enumerate(tokens[:-1]):
+        if t.is_lower and t.lemma_ in BUSINESS_NOUNS and tokens[n + 1].i == t.i + 1:
+            run = list(itertools.takewhile(  # "Ernst & Young"
+                lambda w: (w.pos_ == "PROPN" and w.text[:1].isupper()) or w.text == "&",
+                tokens[n + 1:]))
+            while run and run[-1].text == "&":
+                run.pop()
+            if run and [w.i for w in run] == list(range(run[0].i, run[-1].i + 1)):
+                return _text(run)
     for n, t in enumerate(tokens):
         if n and t.text.rstrip(".").lower() in _CORPORATE and t.text[:1].isupper():
             start = n
@@ -262,6 +276,21 @@ def _company(tokens: Sequence[Token]) -> str:
             if start < n:
                 return _text(tokens[start:n + 1])
     return ""
+
+
+def _named_business(head: Token) -> str:
+    """The name set beside a noun of business ("the US firm Kimberly-Clark", parsed as an
+    apposition): the firm's name, hyphens kept."""
+    if not (head.is_lower and head.lemma_ in BUSINESS_NOUNS):
+        return ""
+    names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i]
+    if not names or names[0].i != head.i + 1:
+        return ""
+    end = max(t.i for c in names for t in c.subtree)
+    run = head.doc[head.i + 1:end + 1]
+    if not all(t.pos_ == "PROPN" or t.text == "-" for t in run):
+        return ""
+    return "".join(t.text_with_ws for t in run).strip()
 
 
 def brand(company: str) -> str:
