@@ -644,3 +644,13 @@ def test_a_name_beside_a_noun_of_business_is_a_company_the_firm_refers_to() -> N
             "it would bid.")
     assert [(s.sentence, s.country, s.speaker) for s in run(text)][1:] == [
         (1, "DNK", "Holm-Berg"), (2, "USA", "Saule Tel")]
+
+
+def test_what_an_unnamed_source_reports_is_not_the_act_of_the_people_in_it() -> None:
+    assert run("Military analysts say President Tom Bell of Latvia would recognize the "
+               "folly of a long war.") == []
+    # a clause coordinated with the report is no part of it
+    found = run("Sen. Ann Ruiz insisted the vote was fair, but Latvian officials argue it "
+                "was rigged.")
+    assert [(s.country, s.speaker) for s in found] == [
+        ("", "Ann Ruiz"), ("LVA", "Latvian officials")]

@@ -425,6 +425,17 @@ def outermost(chosen: Sequence[_Act]) -> list[_Act]:
             or a.verb.dep_ == "conj"]
 
 
+def _reported_by(verb: Token, frames: set[int]) -> bool:
+    """Whether ``verb`` lies in what one of ``frames`` reports, not merely coordinated with
+    it ("Yukos insisted …, but Russian authorities argue …" is two acts)."""
+    t = verb
+    while t.head.i != t.i:
+        if t.head.i in frames and t.dep_ != "conj":
+            return True
+        t = t.head
+    return False
+
+
 def _describes(verb: Token) -> bool:
     """A relative clause with no relative word ("nothing the president said", "the
     remarks the minister made"): the noun it modifies is what was said. "Trump, who
@@ -643,11 +654,17 @@ class Reader:
         if _captioned(ps.tokens) or (not depth and is_headline(sent.text)):
             return []  # a caption or a headline ("Trump says mayor has 'come a long way'")
         resolved = []
+        unheard: set[int] = set()  # frames whose speaker is no one we can name
         for act in acts(ps.tokens, depth):
             entries = [e for e in (self.resolve(ps, h, act.extra if i == 0 else ())
                                    for i, h in enumerate(act.speakers)) if e is not None]
             if entries:
                 resolved.append((act, entries))
+            elif act.frame:
+                unheard.add(act.verb.i)
+        # "Military analysts say Mr. Putin would recognize …": what an unnamed source
+        # reports is its content, not an act of the people in it
+        resolved = [(a, e) for a, e in resolved if not _reported_by(a.verb, unheard)]
         acts_at = {a.verb.i for a, _ in resolved if not a.frame}
         # "condemned the strikes and said …": the first act is the stance, not the report
         frames = [a for a, _ in resolved if a.frame and not (
