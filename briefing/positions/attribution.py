@@ -660,7 +660,7 @@ class Reader:
                                    for i, h in enumerate(act.speakers)) if e is not None]
             if entries:
                 resolved.append((act, entries))
-            elif act.frame:
+            elif act.frame and not _describes(act.verb):
                 unheard.add(act.verb.i)
         # "Military analysts say Mr. Putin would recognize …": what an unnamed source
         # reports is its content, not an act of the people in it
