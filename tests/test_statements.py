@@ -654,3 +654,10 @@ def test_what_an_unnamed_source_reports_is_not_the_act_of_the_people_in_it() -> 
                 "was rigged.")
     assert [(s.country, s.speaker) for s in found] == [
         ("", "Ann Ruiz"), ("LVA", "Latvian officials")]
+
+
+def test_doubled_spaces_parse_as_single_ones() -> None:
+    one = run("Latvian lawmakers seized the floor on Wednesday and said they would stay.")
+    two = run("Latvian lawmakers seized the floor on Wednesday and  said they would  stay.")
+    assert [(s.country, s.speaker) for s in two] == [(s.country, s.speaker) for s in one]
+    assert [s.speaker for s in one] == ["Latvian lawmakers"]

@@ -60,11 +60,14 @@ def _keep_titles_whole(nlp: Language) -> None:
 
 
 def parse(texts: Sequence[str]) -> list[Doc]:
-    """One parsed Doc per text, in order. A text repeated in the batch is parsed once and its
-    Doc shared (read-only downstream): a page that repeats one sentence thousands of times
-    costs one parse, not thousands."""
+    """One parsed Doc per text (its white space runs made single spaces), in order. A text
+    repeated in the batch is parsed once and its Doc shared (read-only downstream): a page
+    that repeats one sentence thousands of times costs one parse, not thousands."""
     if not texts:
         return []
-    unique = list(dict.fromkeys(texts))
+    # Runs of white space become one space: the tagger reads a doubled space as a word
+    # ("seized the floor … and  said" parsed the space as a name and lost the speaker).
+    spaced = [" ".join(t.split()) for t in texts]
+    unique = list(dict.fromkeys(spaced))
     parsed = dict(zip(unique, model().pipe(unique, batch_size=_BATCH), strict=True))
-    return [parsed[t] for t in texts]
+    return [parsed[t] for t in spaced]
