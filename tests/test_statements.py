@@ -663,3 +663,11 @@ def test_doubled_spaces_parse_as_single_ones() -> None:
     two = run(text.replace(" and said", " and  said"))
     assert [(s.country, s.speaker) for s in two] == [(s.country, s.speaker) for s in one] == [
         ("LVA", "Latvian lawmakers")]
+
+
+def test_the_country_leader_is_the_last_official_of_that_country_named() -> None:
+    text = ("Latvian President Ilze Berga spoke with Estonian Prime Minister Jaan Tamm on "
+            "Friday. Berga urged Tallinn to reopen the border. Tamm said Estonia would decide "
+            "next week. The Latvian leader warned that the closure hurt both economies.")
+    assert [(s.sentence, s.country, s.speaker) for s in run(text, published="2022-07-29")][
+        -1] == (3, "LVA", "Ilze Berga")

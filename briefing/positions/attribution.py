@@ -563,7 +563,12 @@ class Reader:
         return pronoun_gender(spans[0], len(ps.people) - 1) if spans else ""
 
     def _earlier(self, m: Mention, head: Token) -> _Entry | None:
-        """The actor a definite role phrase with a country refers back to, if any."""
+        """The actor a definite role phrase with a country refers back to, if any; "the
+        Chinese leader" is the last official of that country the article named."""
+        if head.lower_ == "leader" and m.definite and m.countries and not (m.person or m.org):
+            return next((e for pool in (self.memory.speakers, self.memory.introduced)
+                         for e in reversed(pool) if e.person and e.named and
+                         e.aff.kind == OFFICIAL and e.aff.iso3 in m.countries), None)
         if not (m.definite and m.role and not m.person):
             return None
         earlier = self.memory.role(head.lemma_.lower())
