@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from briefing.positions.affiliation import COUNTRY, OFFICIAL, Affiliation
-from briefing.positions.attribution import Memory, _Entry, acts
+from briefing.positions.attribution import acts
+from briefing.positions.memory import Entry, Memory
 from briefing.positions.mentions import Mention, Sentence
 from briefing.positions.quotations import quoted
 
@@ -207,9 +208,9 @@ def test_a_name_between_an_article_and_a_common_noun_is_a_body_not_a_person() ->
 def test_an_unnamed_official_is_no_surname_for_later_mentions() -> None:
     # "Another police official" must not make every later "an official" that person
     memory = Memory()
-    memory.introduce(_Entry("Another police official", Affiliation(COUNTRY, "PAK", OFFICIAL),
+    memory.introduce(Entry("Another police official", Affiliation(COUNTRY, "PAK", OFFICIAL),
                             "police official", person=True, named=False))
-    memory.introduce(_Entry("Ana Ruiz", Affiliation(COUNTRY, "MEX", OFFICIAL), person=True))
+    memory.introduce(Entry("Ana Ruiz", Affiliation(COUNTRY, "MEX", OFFICIAL), person=True))
     assert set(memory.people) == {"Ana Ruiz", "Ana", "Ruiz"}
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..actors import ActorBook, agencies, with_builtin
@@ -28,7 +28,8 @@ from ..sentence_form import is_headline
 from .acronyms import spelled_out
 from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_actor
 from .gender import FEMALE, MALE, honorific_genders, phrase_gender, pronoun_gender
-from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun, singulars, state_body
+from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun, state_body
+from .memory import NAME_WORDS, Entry, Memory
 from .mentions import BUSINESS_NOUNS, Mention, brand, words
 from .mentions import Sentence as Parsed
 from .parse import parse
@@ -50,11 +51,9 @@ if TYPE_CHECKING:
 _STATIVE = frozenset({"commit", "oppose", "quote", "concern", "worry"})
 _STRIP = ".,;:!?()[]{}\"'“”‘’—–-"
 _HOME_MIN = 2
-_ORG_NOUNS = frozenset(words("company firm group organisation organization corporation"))
 # "the reclusive nation", "the regime": a definite description of one state refers back to
 # the state the article named last, in any role ("… urged North Korea to … The nation …").
 _STATE_NOUNS = frozenset(words("nation country state regime kingdom republic"))
-_NAME_WORDS = 5  # a tweet signature's display name, not a sentence
 _TWEET_WORDS = 3  # words before the signature that make a tweet of their own
 # Main verbs that tell what happened, not what an actor holds or decides.
 _NARRATIVE = frozenset(words("""be have meet visit arrive travel fly go come return leave
@@ -73,91 +72,6 @@ _INVERTED = frozenset({"nsubj", "obj", "dobj", "appos", "dep", "obl", "ccomp", "
 _DETERMINERS = frozenset({"a", "an", "the", "one", "another", "its", "their"})
 _WEEKDAYS = frozenset(words("monday tuesday wednesday thursday friday saturday sunday"))
 _RUN = 6  # an unclosed quotation mark must not swallow the rest of the article
-
-
-@dataclass
-class _Entry:
-    """An actor the article has introduced or heard speak."""
-
-    name: str
-    aff: Affiliation
-    role: str = ""
-    person: bool = False
-    plural: bool = False
-    org: bool = False  # a named organisation ("Kellogg Co."): "the company" may be it
-    gender: str = ""  # gender.MALE or FEMALE when the article says; "" when it does not
-    named: bool = True  # False for "a police official": no name a later surname can match
-
-
-@dataclass
-class Memory:
-    """What the article said so far about its actors, for resolving later references."""
-
-    speakers: list[_Entry] = field(default_factory=list)
-    introduced: list[_Entry] = field(default_factory=list)
-    people: dict[str, _Entry] = field(default_factory=dict)  # full name and surname
-
-    @property
-    def known(self) -> dict[str, Affiliation]:
-        return {k: e.aff for k, e in self.people.items() if e.aff.group != OTHER}
-
-    def introduce(self, e: _Entry) -> None:
-        self.introduced.append(e)
-        if e.person and e.named:
-            words = e.name.split()
-            for key in (e.name, words[-1]):
-                if key not in self.people or self.people[key].aff.group == OTHER:
-                    self.people[key] = e
-            self.people.setdefault(words[0], e)  # family name first: "Yun Byung-se"
-
-    def spoke(self, e: _Entry) -> None:
-        self.speakers.append(e)
-        self.introduce(e)
-
-    def resume(self, text: str) -> None:
-        """A narrative sentence that opens with a person the article already knows
-        ("Boehner also is …", "Nancy Pelosi, for her part, …") is about them: a later
-        "he said" may be theirs. A person named for the first time is not yet the topic."""
-        run = []
-        for w in text.split()[:_NAME_WORDS + 1]:
-            if not w[:1].isupper() or w[-1:] in ("’", "'") or "’s" in w or "'s" in w:
-                break
-            run.append(w.rstrip(","))
-            if w.endswith(","):
-                break
-        for n in range(len(run), 0, -1):
-            e = self.people.get(" ".join(run[:n]))
-            if e is not None and " ".join(run[:n]) in (e.name, e.name.split()[-1]):
-                self.speakers.append(e)
-                return
-
-    def pronoun(self, word: str) -> _Entry | None:
-        """The most recent speaker a pronoun can stand for (then anyone introduced)."""
-        person = word in ("he", "she")
-        gender = {"he": MALE, "she": FEMALE}.get(word, "")
-        for pool in (self.speakers, self.introduced if person else []):
-            for e in reversed(pool):
-                if person and e.person and not e.plural and e.gender in ("", gender):
-                    return e
-                if word == "it" and not e.person and not e.plural:
-                    return e
-                if word == "they" and (e.plural or not e.person):
-                    return e
-        return None
-
-    def role(self, noun: str) -> _Entry | None:
-        """The most recent actor that spoke as, or was introduced as, ``noun``."""
-        for pool in (self.speakers, self.introduced):
-            for e in reversed(pool):
-                last = e.role.split()[-1] if e.role else ""
-                if last and (last == noun or noun in singulars(last)):
-                    return e  # "one official" is one of "the officials" named before
-        if noun in _ORG_NOUNS:  # "the company", "the group": the organisation last named
-            for pool in (self.speakers, self.introduced):
-                for e in reversed(pool):
-                    if e.org:
-                        return e
-        return None
 
 
 @dataclass(frozen=True)
@@ -471,7 +385,7 @@ class Reader:
         self.named = frozenset(named)  # a bare surname is no leader of a country never named
         self.genders = honorific_genders(article.text)
         self.spelled: dict[str, str] = {}  # initials -> the name the article spells out
-        self.spoken: list[tuple[int, _Entry]] = []  # (sentence, first speaker) per statement
+        self.spoken: list[tuple[int, Entry]] = []  # (sentence, first speaker) per statement
 
     def introduce(self, ps: Parsed) -> None:
         """Note the people and bodies a sentence introduces with a role or a country."""
@@ -494,17 +408,17 @@ class Reader:
                 continue
             aff = affiliate(m, self.on, self.book, self.memory.known, self.named)
             if m.company:  # "U.S.-based cereal maker Kellogg Co": later just "Kellogg"
-                e = _Entry(m.org, aff, org=True)
+                e = Entry(m.org, aff, org=True)
                 self.memory.introduce(e)
                 for key in (brand(m.org), brand(m.org).split()[-1]):
                     self.memory.people.setdefault(key, e)
                 continue
-            self.memory.introduce(_Entry(self._name(m, ps), aff, m.role,
+            self.memory.introduce(Entry(self._name(m, ps), aff, m.role,
                                          _personal(m, ps.doc[i]), m.plural,
                                          bool(m.org) and not m.person,
                                          self._gender(m, ps, ps.doc[i]), bool(m.person)))
 
-    def resolve(self, ps: Parsed, head: Token, extra: Sequence[Token] = ()) -> _Entry | None:
+    def resolve(self, ps: Parsed, head: Token, extra: Sequence[Token] = ()) -> Entry | None:
         """The actor a speaker phrase names or refers to; None when it is no one."""
         m = ps.mention(head, extra)
         if m.pronoun:
@@ -535,10 +449,10 @@ class Reader:
         name = self._name(m, ps)
         if aff == NOBODY and not name:
             return None
-        return _Entry(name, aff, m.role, _personal(m, head), m.plural,
+        return Entry(name, aff, m.role, _personal(m, head), m.plural,
                       bool(m.org) and not m.person, self._gender(m, ps, head), bool(m.person))
 
-    def _bound(self, ps: Parsed, head: Token, pronoun: str) -> _Entry | None:
+    def _bound(self, ps: Parsed, head: Token, pronoun: str) -> Entry | None:
         """The named person a "he" or "she" in a dependent clause refers to: the subject
         of the clause it depends on ("Cruz held a news conference in which she urged …")."""
         if pronoun not in ("he", "she"):
@@ -562,7 +476,7 @@ class Reader:
         spans = [e for e, name in ps.people if name == m.person]
         return pronoun_gender(spans[0], len(ps.people) - 1) if spans else ""
 
-    def _earlier(self, m: Mention, head: Token) -> _Entry | None:
+    def _earlier(self, m: Mention, head: Token) -> Entry | None:
         """The actor a definite role phrase with a country refers back to, if any; "the
         Chinese leader" is the last official of that country the article named."""
         if head.lower_ == "leader" and m.definite and m.countries and not (m.person or m.org):
@@ -574,13 +488,13 @@ class Reader:
         earlier = self.memory.role(head.lemma_.lower())
         return earlier if earlier is not None and earlier.aff.iso3 in m.countries else None
 
-    def _state_named_last(self) -> _Entry | None:
+    def _state_named_last(self) -> Entry | None:
         """The country the sentences before this one named last (found only when asked:
         a description like "the nation" is rare, scanning every sentence is not free)."""
         for sent in reversed([s for s in self.sentences if s.index < self.at]):
             named = actor_countries(sent.text, self.context)
             if named:
-                return _Entry(country_name(named[-1]),
+                return Entry(country_name(named[-1]),
                               Affiliation(COUNTRY, named[-1], OFFICIAL))
         return None
 
@@ -619,7 +533,7 @@ class Reader:
                          citations=(Citation(self.article.id, sent.index),),
                          speaker_kind=aff.kind, claim="tweets", person=True)
 
-    def _unnamed(self, m: Mention) -> _Entry | None:
+    def _unnamed(self, m: Mention) -> Entry | None:
         """'a police official', 'officials': an official of the article's own country, when
         the article is plainly about one, or of the country whose officials in that role it
         introduced; anyone else unnamed is no identifiable actor."""
@@ -628,7 +542,7 @@ class Reader:
             return None
         body = self._body_of(m)
         if body is not None:  # "a hospital spokesman" after "Great Ormond Street Hospital"
-            return _Entry(f"{body.name} {m.role.split()[-1]}", body.aff, m.role,
+            return Entry(f"{body.name} {m.role.split()[-1]}", body.aff, m.role,
                           not m.plural, m.plural, named=False)
         home = self.home
         if not home:  # "U.S. defense officials said … one defense official said"
@@ -636,10 +550,10 @@ class Reader:
             home = same.aff.iso3 if same is not None and same.aff.group == COUNTRY else ""
         if not home:
             return None
-        return _Entry(m.text, Affiliation(COUNTRY, home, OFFICIAL), m.role, not m.plural,
+        return Entry(m.text, Affiliation(COUNTRY, home, OFFICIAL), m.role, not m.plural,
                       m.plural, named=False)
 
-    def _body_of(self, m: Mention) -> _Entry | None:
+    def _body_of(self, m: Mention) -> Entry | None:
         """The organisation an unnamed official speaks for, when the phrase names its kind
         and the article named one of that kind before ("a company spokesman")."""
         role = m.role.split()[-1]
@@ -857,7 +771,7 @@ def _role_holders(found: tuple[Statement, ...], reader: Reader) -> tuple[Stateme
                  if (s.speaker, s.country) in renamed else s for s in found)
 
 
-def _identified_lead(found: list[Statement], spoken: Sequence[tuple[int, _Entry]],
+def _identified_lead(found: list[Statement], spoken: Sequence[tuple[int, Entry]],
                      ) -> tuple[Statement, ...]:
     """A news lead's unnamed official named by the next paragraph ("… killing 21 people,
     an Afghan official said." then "…, Interior Ministry spokesman Sediq Sediqqi said."):
@@ -887,7 +801,7 @@ def tweet_author(text: str) -> tuple[str, bool] | None:
     if dash < 0:
         return None
     author = text[dash + 1:at].strip()
-    if not author or len(author.split()) > _NAME_WORDS or not author[:1].isupper():
+    if not author or len(author.split()) > NAME_WORDS or not author[:1].isupper():
         return None
     return author, len(text[:dash].split()) >= _TWEET_WORDS
 
