@@ -323,3 +323,20 @@ _NAME_AS_INDIRECT_OBJECT = [
 def test_the_name_right_after_an_inverted_said_is_the_speaker_even_as_indirect_object() -> None:
     (act,) = acts(list(doc(_NAME_AS_INDIRECT_OBJECT)))
     assert [s.text for s in act.speakers] == ["Ann"]
+
+
+# "''Riga is Old Town,'' Mr. Bell said." (doubled single quotes, as some archives write them)
+# with "Old" parsed as the subject of "said" and "Bell" hung on it
+_DOUBLED_QUOTES_NAME_INSIDE = [
+    ("''", "PUNCT", "``", "punct", 3), ("Riga", "PROPN", "NNP", "nsubj", 3),
+    ("is", "AUX", "VBZ", "cop", 3), ("Old", "PROPN", "NNP", "nsubj", 9),
+    ("Town", "PROPN", "NNP", "flat", 3), (",", "PUNCT", ",", "punct", 3),
+    ("''", "PUNCT", "''", "punct", 3), ("Mr.", "PROPN", "NNP", "nmod:desc", 8),
+    ("Bell", "PROPN", "NNP", "flat", 3), ("said", "VERB", "VBD", "ROOT", 9),
+    (".", "PUNCT", ".", "punct", 9),
+]
+
+
+def test_the_name_after_a_closing_doubled_quote_is_the_speaker() -> None:
+    (act,) = acts(list(doc(_DOUBLED_QUOTES_NAME_INSIDE)))
+    assert act.verb.text == "said" and [s.text for s in act.speakers] == ["Bell"]

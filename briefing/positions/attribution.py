@@ -217,7 +217,7 @@ def _adjacent(t: Token, inside: set[int]) -> Token | None:
         while j >= 0 and doc[j].pos_ == "PROPN" and j not in inside:
             run.insert(0, doc[j])
             j -= 1
-        if not run or (j >= 0 and doc[j].text not in QUOTES + ",'"):
+        if not run or (j >= 0 and doc[j].text not in MARKS | {",", "'"}):
             return None  # only right after a quotation: '"…," Ruiz said'
     ids = {w.i for w in run}
     root = next((w for w in run if w.head.i not in ids), run[-1])
