@@ -636,6 +636,10 @@ def test_the_name_after_a_title_and_its_office_is_the_speaker() -> None:
     text = ("Estonia closed the border. Secretary of Trade Ana Ruiz said the closure would "
             "hurt exporters. Minister of Foreign Affairs Tom J. Bell said it was temporary.")
     assert [(s.sentence, s.speaker) for s in run(text)] == [(1, "Ana Ruiz"), (2, "Tom J. Bell")]
+    # in lower case before the name, as AP style writes "former secretary of state"
+    lower = run('"The border must reopen," said former secretary of trade Ana Ruiz, who '
+                'praised President Tom Bell.')
+    assert [s.speaker for s in lower] == ["Ana Ruiz"]
 
 
 def test_a_name_beside_a_noun_of_business_is_a_company_the_firm_refers_to() -> None:

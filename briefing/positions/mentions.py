@@ -385,20 +385,27 @@ def _surname(t: Token, name: Sequence[Token], entity: bool) -> bool:
     return entity and bool(before) and before not in _TITLES and role_noun(before) is None
 
 
+_OFFICE_TITLES = frozenset(words("""secretary minister chairman chairwoman director president
+    governor mayor speaker"""))
+
+
 def _office_holder(head: Token) -> str:
     """The name after a title with its office ("Secretary of State Rex Tillerson", the name
     parsed inside "of State …"): the longest tail of the proper nouns after "of" that the
     knowledge base knows as a person, else their last two words (three with an initial)."""
-    if not head.text[:1].isupper():
-        return ""
+    if not (head.text[:1].isupper() or head.lemma_ in _OFFICE_TITLES):
+        return ""  # "former secretary of state Hillary Clinton" is written in lower case
     office = next((c for c in head.children if c.dep_ == "nmod" and c.i > head.i and
                    c.pos_ == "PROPN" and any(g.lower_ == "of" for g in c.children)), None)
     if office is None:
         return ""
     of = next(g for g in office.children if g.lower_ == "of")
-    run = [t for t in office.subtree if t.i > of.i and t.pos_ == "PROPN"]
-    if not run or [t.i for t in run] != list(range(run[0].i, run[-1].i + 1)):
-        return ""  # one unbroken run of proper nouns
+    inside = {t.i for t in office.subtree}
+    first = next((t for t in head.doc[of.i + 1:office.i + 1] if t.pos_ == "PROPN"), None)
+    if first is None:
+        return ""
+    run = list(itertools.takewhile(lambda t: t.pos_ == "PROPN" and t.i in inside,
+                                   head.doc[first.i:]))  # one unbroken run of proper nouns
     # the office's own words may be in the run ("of State Rex Tillerson") or not ("of
     # Foreign Affairs Wang Yi", with "Foreign Affairs" tagged as common words)
     most = len(run) - 1 if run[0].i == of.i + 1 else len(run)
