@@ -675,3 +675,13 @@ def test_the_country_leader_is_the_last_official_of_that_country_named() -> None
             "next week. The Latvian leader warned that the closure hurt both economies.")
     assert [(s.sentence, s.country, s.speaker) for s in run(text, published="2022-07-29")][
         -1] == (3, "LVA", "Ilze Berga")
+
+
+def test_a_report_set_between_commas_belongs_to_the_name_after_it() -> None:
+    found = run("Any serious reading of the minister's actions, said Anna Berg, an expert at "
+                "the Riga Institute, would see this as a retreat.")
+    assert [s.speaker for s in found] == ["Anna Berg"]
+    # after "told", the name is the one listening
+    told = run('"Prices will fall," Ivo Kask, chief economist at Saule Bank, told Agence '
+               'France-Presse.')
+    assert not any("Agence" in (s.speaker or "") for s in told)

@@ -196,6 +196,21 @@ def _inverted(t: Token) -> Token | None:
     return None
 
 
+_ADDRESSED = frozenset(words("tell ask inform assure brief warn urge"))
+
+
+def _medial(t: Token, subject: Token) -> bool:
+    """A report set between commas with a person's name right after it ("Any reading of it,
+    said Anna Berg, an expert, would …"): the name speaks, not the common noun the parser
+    made the subject (a role noun, "the minister, said …", stays its own subject)."""
+    doc = t.doc
+    if lemma(t) in _ADDRESSED:
+        return False  # "…, told Agence France-Presse": the name after it is the listener
+    return 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "," and subject.i < t.i - 1 and \
+        doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].ent_type_ in ("PER", "PERSON") and \
+        subject.pos_ == "NOUN" and role_noun(subject.lemma_.lower()) is None
+
+
 def _adjacent(t: Token, inside: set[int]) -> Token | None:
     """A name right beside a reporting verb that has no subject, where the parser hung it
     elsewhere: '"…," said Gill, whose group …' (Gill under the relative clause) or
@@ -256,7 +271,9 @@ def acts(doc_tokens: Sequence[Token], depth: int = 0) -> list[_Act]:
             continue
         frame = word in REPORTING or word == "quote"
         subject = speaker_of(t)
-        if frame and (subject is None or subject.i in inside):
+        if frame and subject is not None and _medial(t, subject):
+            subject = t.doc[t.i + 1]
+        elif frame and (subject is None or subject.i in inside):
             subject = _inverted(t) or _adjacent(t, inside)
         if subject is None or subject.i in inside:
             continue
