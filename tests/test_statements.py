@@ -685,3 +685,9 @@ def test_a_report_set_between_commas_belongs_to_the_name_after_it() -> None:
     told = run('"Prices will fall," Ivo Kask, chief economist at Saule Bank, told Agence '
                'France-Presse.')
     assert not any("Agence" in (s.speaker or "") for s in told)
+
+
+def test_a_role_held_for_a_named_person_speaks_for_that_persons_country() -> None:
+    text = ("Latvian Foreign Minister Ilze Berga met her Estonian counterpart in Tallinn. "
+            "Berga's spokeswoman said the talks had been useful.")
+    assert [(s.sentence, s.country) for s in run(text)][-1] == (1, "LVA")

@@ -440,6 +440,9 @@ class Reader:
         m = ps.mention(head, extra)
         if m.pronoun:
             return self._bound(ps, head, m.pronoun) or self.memory.pronoun(m.pronoun)
+        served = self._served(ps, head, m)
+        if served is not None:
+            return served
         if not m.named and not m.counted and head.text in self.memory.people:  # a surname
             # the tagger missed; "three Democrats" are not "House Democrats"
             return self.memory.people[head.text]
@@ -468,6 +471,21 @@ class Reader:
             return None
         return Entry(name, aff, m.role, _personal(m, head), m.plural,
                       bool(m.org) and not m.person, self._gender(m, ps, head), bool(m.person))
+
+    def _served(self, ps: Parsed, head: Token, m: Mention) -> Entry | None:
+        """A role held for a named person ("Lavrov's spokeswoman", "Mrs. Clinton's aides")
+        speaks for that person's country, whatever else the sentence names."""
+        if m.person or m.countries or not m.role:
+            return None
+        owner = next((c for c in head.children if c.dep_ == "nmod:poss" and c.pos_ == "PROPN"),
+                     None)
+        if owner is None:
+            return None
+        e = self.resolve(ps, owner)
+        if e is None or not e.person or e.aff.group != COUNTRY:
+            return None
+        return Entry(self._name(m, ps), e.aff, m.role, _personal(m, head), m.plural, False,
+                     self._gender(m, ps, head), False)
 
     def _bound(self, ps: Parsed, head: Token, pronoun: str) -> Entry | None:
         """The named person a "he" or "she" in a dependent clause refers to: the subject
