@@ -691,3 +691,9 @@ def test_a_role_held_for_a_named_person_speaks_for_that_persons_country() -> Non
     text = ("Latvian Foreign Minister Ilze Berga met her Estonian counterpart in Tallinn. "
             "Berga's spokeswoman said the talks had been useful.")
     assert [(s.sentence, s.country) for s in run(text)][-1] == (1, "LVA")
+
+
+def test_a_country_a_speaker_is_an_expert_on_is_not_their_country() -> None:
+    text = ('"The talks will fail," said Anna Berg, an expert on Latvia at a Washington '
+            "institute.")
+    assert [s.country for s in run(text)] != ["LVA"]

@@ -218,7 +218,7 @@ class Sentence:
             person = ""  # "Kellogg Co said": a company, not a person called Kellogg
         org = _first(self.orgs, ids)
         countries = tuple(dict.fromkeys(self.country_at[i] for i in sorted(ids)
-                                        if i in self.country_at))
+                                        if i in self.country_at and not _topic(head.doc[i])))
         found_body = _body(org, tokens)
         state = state_body(org.text) if org is not None else None
         if state is None and not person and org is None:
@@ -387,6 +387,20 @@ def _surname(t: Token, name: Sequence[Token], entity: bool) -> bool:
 
 _OFFICE_TITLES = frozenset(words("""secretary minister chairman chairwoman director president
     governor mayor speaker"""))
+
+
+_TOPIC_CASES = frozenset({"on", "about", "to", "against", "toward", "towards"})
+
+
+def _topic(t: Token) -> bool:
+    """A country a phrase is about or posted to, not one it belongs to: "an expert on
+    Russia", "the envoy to Syria", "sanctions against Iran"."""
+    for w in (t, *t.ancestors):
+        if any(c.dep_ == "case" and c.lower_ in _TOPIC_CASES for c in w.children):
+            return True
+        if w.dep_ not in ("compound", "flat", "nmod", "amod", "nmod:poss"):
+            return False
+    return False
 
 
 def _office_holder(head: Token) -> str:
