@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from briefing.positions.affiliation import COUNTRY, OFFICIAL, Affiliation
-from briefing.positions.attribution import acts
+from briefing.positions.attribution import acts, outermost
 from briefing.positions.memory import Entry, Memory
 from briefing.positions.mentions import Mention, Sentence
 from briefing.positions.quotations import quoted
@@ -340,3 +340,19 @@ _DOUBLED_QUOTES_NAME_INSIDE = [
 def test_the_name_after_a_closing_doubled_quote_is_the_speaker() -> None:
     (act,) = acts(list(doc(_DOUBLED_QUOTES_NAME_INSIDE)))
     assert act.verb.text == "said" and [s.text for s in act.speakers] == ["Bell"]
+
+
+# "Foreign ministry spokesman Ivo Kask said Riga hoped for calm." with "said" parsed as a
+# relative clause on "spokesman" (subject "Ivo") and "hoped" as its content
+_SPOKESMAN_CLAUSE = [
+    ("Foreign", "ADJ", "JJ", "amod", 2), ("ministry", "NOUN", "NN", "compound", 2),
+    ("spokesman", "NOUN", "NN", "nsubj", 8), ("Ivo", "PROPN", "NNP", "nsubj", 5),
+    ("Kask", "PROPN", "NNP", "flat", 3), ("said", "VERB", "VBD", "acl:relcl", 2),
+    ("Riga", "PROPN", "NNP", "nsubj", 7), ("hoped", "VERB", "VBD", "ccomp", 5),
+    ("calm", "NOUN", "NN", "ROOT", 8), (".", "PUNCT", ".", "punct", 8),
+]
+
+
+def test_a_clause_on_a_role_noun_with_a_name_right_after_it_is_the_report() -> None:
+    found = acts(list(doc(_SPOKESMAN_CLAUSE)))
+    assert [a.verb.text for a in outermost(found)] == ["said"]

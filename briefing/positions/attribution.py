@@ -371,9 +371,18 @@ def _describes(verb: Token) -> bool:
     """A relative clause with no relative word ("nothing the president said", "the
     remarks the minister made"): the noun it modifies is what was said. "Trump, who
     said …" and "a conference in which she urged …" report on their own."""
-    return verb.dep_ == "acl:relcl" and not any(
-        t.tag_ in _WH or t.lower_ == "that"
-        for c in (verb.head, *verb.children) for t in (c, *c.children))
+    if verb.dep_ != "acl:relcl" or _titled(verb):
+        return False
+    return not any(t.tag_ in _WH or t.lower_ == "that"
+                   for c in (verb.head, *verb.children) for t in (c, *c.children))
+
+
+def _titled(verb: Token) -> bool:
+    """"Foreign ministry spokesman Wang Wenbin said …" parsed as a clause on "spokesman":
+    the name right after a role noun is its holder, and the clause is the report."""
+    head = verb.head
+    return role_noun(head.lemma_.lower()) is not None and any(
+        c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i == head.i + 1 for c in verb.children)
 
 
 _WH = frozenset({"WP", "WDT", "WP$", "WRB"})
