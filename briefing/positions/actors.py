@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..actors import ActorBook, with_builtin
-from ..countries import ABBREV, CAPITAL, CITY, NAME, find_countries
+from ..countries import ABBREV, CAPITAL, CITY, NAME
 from ..models import Article, Sentence
 from .attribution import Reader, speaker_of, split_title, subjects
 from .knowledge import COUNTRY, OTHER
+from .mentions import PERSON, located
 from .mentions import Sentence as Parsed
 from .parse import parse
 from .stance import REPORTING, lemma
@@ -164,11 +165,15 @@ def actors_of(article: Article, sentences: Sequence[Sentence],
         reader.at = sent.index  # "the nation" is the state the sentences before named last
         ps = Parsed(doc, reader.context)
         reader.introduce(ps)
+        places: dict[int, str] | None = None
         for verb, head, extra, how, reported in clause_actors(doc):
             entry = reader.resolve(ps, head, extra)
             text = _unmarked(ps.mention(head, extra).text, head)
             if entry is None or (entry.aff.group == OTHER and not entry.person):
-                iso3 = _placed(verb, head, _places(doc, reader.context))
+                if places is None:  # token -> country of the places the sentence names
+                    places = {t.i: iso3 for span, iso3 in
+                              located(doc, reader.context, _PLACE_KINDS) for t in span}
+                iso3 = _placed(verb, head, places)
                 group = COUNTRY if iso3 else OTHER
                 found.append(Actor(sent.index, text, text, group, iso3, "", how, verb.text,
                                    reported))
@@ -183,22 +188,12 @@ def actors_of(article: Article, sentences: Sequence[Sentence],
     return found
 
 
-def _places(doc: Doc, context: str) -> dict[int, str]:
-    """Token index -> ISO alpha-3 for the places ``doc`` names: countries, capitals, cities."""
-    out: dict[int, str] = {}
-    for m in find_countries(doc.text, context or None):
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.iso3 and m.kind in _PLACE_KINDS and span is not None:
-            out.update((t.i, m.iso3) for t in span)
-    return out
-
-
 def _placed(verb: Token, head: Token, places: dict[int, str]) -> str:
     """The one country an unplaced group acts in: named after its head in its own phrase
     ("militants loyal to Iraq's …", "rebels in Darfur"), else in a place adjunct of its
     predicate ("rioted at a jail in East Timor's capital"); "" for none or several, and
     for a pronoun or a person's name, whose place is not where they act."""
-    if head.pos_ == "PRON" or head.ent_type_ in ("PER", "PERSON"):
+    if head.pos_ == "PRON" or head.ent_type_ == PERSON:
         return ""
     found = {places[t.i] for t in head.subtree if t.i > head.i and t.i in places}
     if not found:

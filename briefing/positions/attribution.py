@@ -30,7 +30,7 @@ from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_acto
 from .gender import FEMALE, MALE, honorific_genders, phrase_gender, pronoun_gender
 from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun, state_body
 from .memory import NAME_WORDS, Entry, Memory
-from .mentions import BUSINESS_NOUNS, Mention, brand, words
+from .mentions import BUSINESS_NOUNS, PERSON, Mention, brand, words
 from .mentions import Sentence as Parsed
 from .parse import parse
 from .quotations import MARKS, QUOTES, all_quoted, opens_quotation, quote_depth, quoted
@@ -207,7 +207,7 @@ def _medial(t: Token, subject: Token) -> bool:
     if lemma(t) in _ADDRESSED:
         return False  # "…, told Agence France-Presse": the name after it is the listener
     return 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "," and subject.i < t.i - 1 and \
-        doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].ent_type_ in ("PER", "PERSON") and \
+        doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].ent_type_ == PERSON and \
         subject.pos_ == "NOUN" and role_noun(subject.lemma_.lower()) is None
 
 
@@ -330,7 +330,7 @@ def _misparsed_conjuncts(verb: Token, subject: Token) -> list[Token]:
 
 def _named(head: Token) -> bool:
     """A proper noun heads the phrase and the tagger marks a person in it."""
-    return head.pos_ == "PROPN" and any(t.ent_type_ in ("PER", "PERSON") for t in head.subtree)
+    return head.pos_ == "PROPN" and any(t.ent_type_ == PERSON for t in head.subtree)
 
 
 def _coordinated(subject: Token) -> bool:

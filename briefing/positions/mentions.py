@@ -10,7 +10,7 @@ person is named ("Lisa Monaco" is a person, not the country).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -78,6 +78,16 @@ class Mention:
         return bool(self.person or self.org or self.countries or self.body or self.state)
 
 
+def located(doc: Doc, context: str, kinds: frozenset[str]) -> Iterator[tuple[Span, str]]:
+    """The spans of ``doc`` the country finder reads as one of ``kinds`` (names, demonyms,
+    capitals …), each with its ISO alpha-3 code; ``context`` is the whole article."""
+    for m in find_countries(doc.text, context or None):
+        if m.kind in kinds and m.iso3:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                yield span, m.iso3
+
+
 class Sentence:
     """One parsed sentence with its entities and country mentions located on tokens."""
 
@@ -87,14 +97,11 @@ class Sentence:
         self._mentions: dict[tuple[int, ...], Mention] = {}
         self.orgs = [_whole_name(e) for e in doc.ents if e.label_ == ORG]
         self.country_at: dict[int, str] = {}
-        for m in find_countries(doc.text, context or None):
-            if m.kind not in ACTOR_KINDS or not m.iso3:
-                continue
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or _ends_a_name(span):
+        for span, iso3 in located(doc, context, ACTOR_KINDS):
+            if _ends_a_name(span):
                 continue  # "Lisa Monaco" is a person
             for t in span:
-                self.country_at[t.i] = m.iso3
+                self.country_at[t.i] = iso3
         # A person entity is its name words: not a country, a role or a seat of government
         # ("US President" or "Kremlin" tagged as a person names nobody).
         self.people: list[tuple[Span, str]] = []
@@ -208,12 +215,12 @@ class Sentence:
         ) else run
         if not person and not covering:
             person = _office_holder(head)
-        aside = {t.text for t in tokens if _bracketed(t)}  # "Bernie Sanders (Vt.)"
-        if person and aside:
+        if person:  # "Bernie Sanders (Vt.)"
+            aside = {t.text for t in tokens if _bracketed(t)}
             person = " ".join(w for w in person.split() if w not in aside)
         if not person and _role(tokens, head):
             person = self._late_apposition(tokens, head)
-        company = _company(tokens) or _named_business(head)
+        company = _company(tokens)
         if company and person and person in company:
             person = ""  # "Kellogg Co said": a company, not a person called Kellogg
         org = _first(self.orgs, ids)
@@ -255,18 +262,15 @@ class Sentence:
 
 def _company(tokens: Sequence[Token]) -> str:
     """A capitalised name ending in a corporate suffix ("Kellogg Co", "Acme Holdings Inc.")
-    or right after a noun of business ("the US firm Acme-Lee", "carmaker Saule"): an
+    or right after a noun of business ("the US firm Kimberly-Clark", "carmaker Saule"): an
     organisation whether or not the tagger marked it (a hyphenated name reads like a
     person's), and known later by its first words."""
-    for n, t in enumerate(tokens[:-1]):
-        if t.is_lower and t.lemma_ in BUSINESS_NOUNS and tokens[n + 1].i == t.i + 1:
-            run = list(itertools.takewhile(  # "Ernst & Young"
-                lambda w: (w.pos_ == "PROPN" and w.text[:1].isupper()) or w.text == "&",
-                tokens[n + 1:]))
-            while run and run[-1].text == "&":
-                run.pop()
-            if run and [w.i for w in run] == list(range(run[0].i, run[-1].i + 1)):
-                return _text(run)
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.is_lower and t.lemma_ in BUSINESS_NOUNS and t.i + 1 in ids:
+            name = _named_after(t, ids)
+            if name:
+                return name
     for n, t in enumerate(tokens):
         if n and t.text.rstrip(".").lower() in _CORPORATE and t.text[:1].isupper():
             start = n
@@ -278,19 +282,18 @@ def _company(tokens: Sequence[Token]) -> str:
     return ""
 
 
-def _named_business(head: Token) -> str:
-    """The name set beside a noun of business ("the US firm Kimberly-Clark", parsed as an
-    apposition): the firm's name, hyphens kept."""
-    if not (head.is_lower and head.lemma_ in BUSINESS_NOUNS):
-        return ""
-    names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i]
-    if not names or names[0].i != head.i + 1:
-        return ""
-    end = max(t.i for c in names for t in c.subtree)
-    run = head.doc[head.i + 1:end + 1]
-    if not all(t.pos_ == "PROPN" or t.text == "-" for t in run):
-        return ""
-    return "".join(t.text_with_ws for t in run).strip()
+def _named_after(noun: Token, ids: set[int]) -> str:
+    """The name right after a noun of business, as written: the phrase's capitalised proper
+    nouns, joined by "&" or by a hyphen the phrase leaves out ("Kimberly-Clark")."""
+    doc = noun.doc
+    end = noun.i
+    for w in doc[noun.i + 1:]:
+        if w.i in ids and w.pos_ == "PROPN" and w.text[:1].isupper():
+            end = w.i
+        elif not (w.text == "&" or (w.text == "-" and not doc[w.i - 1].whitespace_ and
+                                    not w.whitespace_)):
+            break
+    return "".join(t.text_with_ws for t in doc[noun.i + 1:end + 1]).strip()
 
 
 def brand(company: str) -> str:
@@ -474,7 +477,7 @@ def _ends_a_name(span: Span) -> bool:
     return before.pos_ == "PROPN" and role_noun(before.lower_) is None
 
 
-_PLACE_OR_BODY = frozenset({"LOC", "GPE", "ORG", "FAC", "NORP"})
+_PLACE_OR_BODY = frozenset({PLACE, ORG})
 
 
 def _placed_role(name: Token, head: Token) -> bool:
