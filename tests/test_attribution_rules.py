@@ -356,3 +356,17 @@ _SPOKESMAN_CLAUSE = [
 def test_a_clause_on_a_role_noun_with_a_name_right_after_it_is_the_report() -> None:
     found = acts(list(doc(_SPOKESMAN_CLAUSE)))
     assert [a.verb.text for a in outermost(found)] == ["said"]
+
+
+def test_a_dash_tagged_as_a_name_does_not_stop_the_sentence() -> None:
+    # 'Ex - Ruiz, coach, added.' with the dash tagged a proper noun (a real parser's mistake)
+    # and the name left without a relation to the verb: a "name" of punctuation alone has
+    # no start of its own to compare with a quotation's, and is no speaker.
+    from briefing.positions.attribution import _adjacent
+
+    rows = [("Ex", "PROPN", "NNP", "dep", 6), ("-", "PROPN", "HYPH", "flat", 0),
+            ("Ruiz", "PROPN", "NNP", "flat", 0), (",", "PUNCT", ",", "punct", 4),
+            ("coach", "NOUN", "NN", "appos", 0), (",", "PUNCT", ",", "punct", 6),
+            ("added", "VERB", "VBD", "ROOT", 6), (".", "PUNCT", ".", "punct", 6)]
+    parsed = doc(rows)
+    assert _adjacent(parsed[6], set()) is None

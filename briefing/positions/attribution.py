@@ -248,7 +248,8 @@ def _described(t: Token, inside: set[int]) -> Token | None:
     for p in doc[:t.i]:
         if p.pos_ != "PROPN":
             continue
-        start = min(w.i for w in p.subtree if not w.is_punct)  # the mark may hang on it
+        # the mark may hang on it; a dash the tagger calls a name is its own start
+        start = min((w.i for w in p.subtree if not w.is_punct), default=p.i)
         if p.i not in inside and p.right_edge.i == t.i - 2 and \
                 start > 0 and doc[start - 1].text in MARKS and start not in inside:
             return p
