@@ -15,8 +15,8 @@ from .actors import ActorBook
 from .coherence import off_topic
 from .config import Config
 from .curation import Curation, apply_curation
-from .errors import BriefingError
-from .models import Analysis, Article, Briefing, KeyPoint, Position, SetAside
+from .errors import BriefingError, one_line
+from .models import Analysis, Article, Briefing, KeyPoint, Position, Sentence, SetAside
 from .positions import candidates, find_statements, group_positions
 from .positions.parse import parse
 from .sentences import make_sentences
@@ -31,12 +31,25 @@ if TYPE_CHECKING:
 def analyse(article: Article, *, sentences: int = 3, actors: ActorBook | None = None) -> Analysis:
     """Split, summarise and find the statements of one article."""
     sents = make_sentences(article.text)
-    return Analysis(
-        article=article,
-        sentences=sents,
-        summary=summarize_sentences(sents, sentences),
-        statements=find_statements(article, sents, actors),
-    )
+    return _analysis(article, sents, sentences, actors, None)
+
+
+def _analysis(
+    article: Article,
+    sents: tuple[Sentence, ...],
+    sentences: int,
+    actors: ActorBook | None,
+    docs: list[Doc | None] | None,
+) -> Analysis:
+    """The article's analysis; when finding its statements fails (a defect in the rules
+    on a sentence they never met), the summary is kept and the failure recorded as its
+    ``problem``: one article must not stop a build of thousands."""
+    summary = summarize_sentences(sents, sentences)
+    try:
+        statements = find_statements(article, sents, actors, docs)
+    except Exception as exc:  # reported as the analysis's problem, never swallowed
+        return Analysis(article, sents, summary, (), f"positions not read ({one_line(exc)})")
+    return Analysis(article, sents, summary, statements)
 
 
 def analyse_batch(
@@ -53,12 +66,7 @@ def analyse_batch(
         docs: list[Doc | None] = [None] * len(sents)
         for i in indices:
             docs[i] = next(parsed)
-        out.append(Analysis(
-            article=article,
-            sentences=sents,
-            summary=summarize_sentences(sents, sentences),
-            statements=find_statements(article, sents, actors, docs),
-        ))
+        out.append(_analysis(article, sents, sentences, actors, docs))
     return out
 
 

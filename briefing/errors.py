@@ -43,8 +43,12 @@ CONTENT_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
+def one_line(exc: BaseException) -> str:
+    """An exception as ``Type: first line of its message`` (at most 120 characters of it)."""
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
+
+
 def unreadable(path: str, exc: BaseException) -> ArticleError:
     """The one-line problem for content a reader choked on (``CONTENT_ERRORS``)."""
-    text = str(exc).splitlines()[0] if str(exc) else ""
-    reason = f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
-    return ArticleError(path, f"unreadable content ({reason})")
+    return ArticleError(path, f"unreadable content ({one_line(exc)})")

@@ -130,6 +130,9 @@ class Analysis:
     sentences: tuple[Sentence, ...]
     summary: tuple[int, ...]
     statements: tuple[Statement, ...]
+    # Why ``statements`` is empty when the attribution step failed on this article (a defect
+    # of ours, reported as a warning): its summary still reaches the memo.
+    problem: str = ""
 
     @property
     def summary_sentences(self) -> tuple[str, ...]:

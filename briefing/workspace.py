@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -30,6 +31,8 @@ from .rendered import keep, kept, output_key, template_sources
 from .spill import Spill
 from .templates import TemplateInfo, find_template
 from .whatsnew import Changes, compare
+
+_log = logging.getLogger(__name__)
 
 
 def _ref(article: Article) -> SourceRef:
@@ -197,6 +200,9 @@ class Workspace:
             library.put_analyses((keys[i], a) for i, a in zip(missing, fresh, strict=True))
             done_list = [r for r in results if r is not None]
             library.set_countries(done_list)
+        for analysis in done_list:
+            if analysis.problem:
+                _log.warning("%s: %s; its summary is kept", analysis.article.path, analysis.problem)
         return done_list
 
     def build(

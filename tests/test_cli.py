@@ -126,6 +126,32 @@ def test_bad_article_is_skipped_with_a_warning(ws: Path) -> None:
     assert "Harbour talks resume" in result.stdout
 
 
+def test_an_article_the_attribution_rules_fail_on_keeps_its_summary_and_is_named(
+    ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A defect of the rules on one article's sentences costs that article's positions,
+    said in one warning line, not the build."""
+    import briefing.briefing as pipeline
+
+    real = pipeline.find_statements
+
+    def failing(article, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "Paris wanted" in article.text:
+            raise ValueError("min() arg is an empty sequence")
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "find_statements", failing)
+    result = run(ws, "build", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "alpha.md: positions not read (ValueError: min() arg is an empty sequence)" in (
+        result.stderr
+    )
+    data = json.loads(result.stdout)
+    titles = [a["title"] for a in data["articles"]]
+    assert "Harbour talks resume" in titles and len(titles) > 1
+    assert "Traceback" not in result.output
+
+
 def test_nothing_readable_exits_1(make_workspace: Callable[..., Path]) -> None:
     ws = make_workspace(articles={})
     (ws / "sources" / "empty.txt").write_text("", encoding="utf-8")

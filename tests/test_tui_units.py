@@ -166,3 +166,14 @@ def test_corrupt_state_is_set_aside_not_lost(tmp_path: Path, bad: str) -> None:
     load_state(path)
     kept = [p for p in path.parent.iterdir() if p.name.startswith("state.json.corrupt")]
     assert len(kept) == 2
+
+
+def test_the_summary_pane_says_when_an_articles_positions_could_not_be_read() -> None:
+    from briefing.tui.highlight import summary_text
+
+    sentences = (Sentence(0, "Russia objects to THAAD.", 0, 24),)
+    failed = Analysis(A, sentences, (0,), (), "positions not read (ValueError: boom)")
+    assert summary_text(failed).plain.endswith(
+        "This article's positions not read (ValueError: boom)."
+    )
+    assert "positions not read" not in summary_text(Analysis(A, sentences, (0,), ())).plain

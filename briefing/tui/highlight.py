@@ -55,7 +55,11 @@ def summary_text(analysis: Analysis) -> Text:
             out.append("\n\n")
         out.append(f"s. {index + 1}  ", style=META_STYLE)
         out.append(_literal(analysis.sentences[index].text))
-    return out or Text("No summary: the article has no sentences.", style=META_STYLE)
+    if not out:
+        out = Text("No summary: the article has no sentences.", style=META_STYLE)
+    if analysis.problem:  # the memo lacks this article's positions: say so where it is read
+        out.append(f"\n\nThis article's {_literal(analysis.problem)}.", style="bold yellow")
+    return out
 
 
 def country_label(position: Position) -> Text:
