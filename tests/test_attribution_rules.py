@@ -370,3 +370,30 @@ def test_a_dash_tagged_as_a_name_does_not_stop_the_sentence() -> None:
             ("added", "VERB", "VBD", "ROOT", 6), (".", "PUNCT", ".", "punct", 6)]
     parsed = doc(rows)
     assert _adjacent(parsed[6], set()) is None
+
+
+def test_a_name_inside_a_relative_clause_before_the_verb_is_not_its_subject() -> None:
+    # 'Ana Ruiz, who works without the injured Jon Berg, said it.' parsed (as a real parser
+    # did on such a sentence) with Berg as the subject of "said"
+    rows = [("Ana", "PROPN", "NNP", "vocative", 11), ("Ruiz", "PROPN", "NNP", "flat", 0),
+            (",", "PUNCT", ",", "punct", 4), ("who", "PRON", "WP", "nsubj", 4),
+            ("works", "VERB", "VBZ", "acl:relcl", 0), ("without", "ADP", "IN", "case", 8),
+            ("the", "DET", "DT", "det", 8), ("injured", "VERB", "VBN", "amod", 8),
+            ("Jon", "PROPN", "NNP", "nsubj", 11), ("Berg", "PROPN", "NNP", "flat", 8),
+            (",", "PUNCT", ",", "punct", 8), ("said", "VERB", "VBD", "ROOT", 11),
+            ("it", "PRON", "PRP", "obj", 11), (".", "PUNCT", ".", "punct", 11)]
+    (act,) = acts(list(doc(rows)))
+    assert [s.text for s in act.speakers] == ["Ana"]
+
+
+def test_an_apposition_after_a_relative_pronoun_names_someone_in_the_clause() -> None:
+    # '"We lost," said Ruiz, whose husband, Jon Berg, is a coach.' with Berg hung on Ruiz
+    rows = [('"', "PUNCT", "``", "punct", 2), ("We", "PRON", "PRP", "nsubj", 2),
+            ("lost", "VERB", "VBD", "ccomp", 5), (",", "PUNCT", ",", "punct", 2),
+            ('"', "PUNCT", "''", "punct", 2), ("said", "VERB", "VBD", "ROOT", 5),
+            ("Ruiz", "PROPN", "NNP", "nsubj", 5), (",", "PUNCT", ",", "punct", 11),
+            ("whose", "PRON", "WP$", "nmod:poss", 9), ("husband", "NOUN", "NN", "nsubj", 11),
+            (",", "PUNCT", ",", "punct", 9), ("Jon", "PROPN", "NNP", "appos", 6),
+            ("Berg", "PROPN", "NNP", "flat", 11), (".", "PUNCT", ".", "punct", 5)]
+    m = mention(rows, 6, person=(11, 13))
+    assert m.text == "Ruiz" and m.person == "Ruiz"

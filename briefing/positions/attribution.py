@@ -109,7 +109,8 @@ def speaker_of(t: Token) -> Token | None:
         c.dep_ in ("nsubj:pass", "nsubjpass") and word in _STATIVE)]
     if subjects:  # a mis-parse may give two: the one nearest the verb is its head
         before = [c for c in subjects if c.i < t.i]
-        return before[-1] if before else subjects[0]
+        subject = before[-1] if before else subjects[0]
+        return _relative_antecedent(subject, t) or subject
     aside = _set_off_subject(t)
     if aside is not None:
         return aside
@@ -155,6 +156,29 @@ def _lost_predicate(t: Token) -> bool:
         t.tag_ in ("VBN", "VBD") and t.i > root.i and \
         not any(c.dep_.startswith(("aux", "nsubj")) for c in t.children) and \
         not any(w.tag_ in ("VBD", "VBZ", "VBP", "MD") for w in t.sent if w.i != t.i)
+
+
+_RELATIVE = frozenset(words("who whose whom which"))
+
+
+def _relative_antecedent(subject: Token, verb: Token) -> Token | None:
+    """'Ana Ruiz, who works with the injured Jon Berg, said …' parsed with Berg as the
+    subject: a subject inside a relative clause set off by commas before the verb belongs to
+    that clause; the verb's subject is the name the clause describes."""
+    doc = subject.doc
+    if subject.i > verb.i:
+        return None
+    j = subject.i - 1
+    while j > 0 and doc[j].text != ",":
+        j -= 1
+    if j < 1 or doc[j + 1].lower_ not in _RELATIVE or doc[j - 1].pos_ != "PROPN" or \
+            not any(w.text == "," for w in doc[subject.i + 1:verb.i]):
+        return None
+    start = j - 1
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    run = {w.i for w in doc[start:j]}
+    return next((w for w in doc[start:j] if w.head.i not in run), doc[j - 1])
 
 
 def _according(t: Token) -> _Act | None:

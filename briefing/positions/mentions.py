@@ -88,6 +88,13 @@ def located(doc: Doc, context: str, kinds: frozenset[str]) -> Iterator[tuple[Spa
                 yield span, m.iso3
 
 
+def _relative_apposition(t: Token, c: Token) -> bool:
+    """'Ruiz, whose husband, Jon Berg, is …': a name the parser hung on ``t`` as its
+    apposition, with a relative pronoun between them, names someone in the clause."""
+    return c.dep_ == "appos" and c.i > t.i and \
+        any(w.lower_ in ("who", "whose", "which") for w in t.doc[t.i + 1:c.i])
+
+
 class Sentence:
     """One parsed sentence with its entities and country mentions located on tokens."""
 
@@ -126,7 +133,8 @@ class Sentence:
                 t.i == head.i and c.dep_ == "acl" and _names_a_role(c)) or (
                 c.dep_ == "obl" and t.dep_ == "acl" and t.lower_ in _SEATED)) and not (
                 c.dep_.startswith("nmod") and c.lower_ in _CALENDAR)  # "Russia on Monday"
-                and not (t.i == head.i and c.dep_ == "case"))  # "according to | X"
+                and not (t.i == head.i and c.dep_ == "case")  # "according to | X"
+                and not _relative_apposition(t, c))
         return sorted(out, key=lambda t: t.i)
 
     def _widen(self, tokens: list[Token], head: Token) -> list[Token]:
@@ -167,7 +175,7 @@ class Sentence:
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in _NAMING and c.i not in ids:
+                if c.dep_ in _NAMING and c.i not in ids and not _relative_apposition(t, c):
                     ids.add(c.i)
                     stack.append(c)
         return ids
