@@ -397,3 +397,18 @@ def test_an_apposition_after_a_relative_pronoun_names_someone_in_the_clause() ->
             ("Berg", "PROPN", "NNP", "flat", 11), (".", "PUNCT", ".", "punct", 5)]
     m = mention(rows, 6, person=(11, 13))
     assert m.text == "Ruiz" and m.person == "Ruiz"
+
+
+def test_an_affiliation_before_a_title_is_no_part_of_the_name() -> None:
+    # 'Arsenal striker Jon Berg said it.' with the club compounded onto the name
+    rows = [("Arsenal", "PROPN", "NNP", "compound", 2), ("striker", "NOUN", "NN", "flat", 0),
+            ("Jon", "PROPN", "NNP", "nsubj", 4), ("Berg", "PROPN", "NNP", "flat", 2),
+            ("said", "VERB", "VBD", "ROOT", 4), ("it", "PRON", "PRP", "obj", 4),
+            (".", "PUNCT", ".", "punct", 4)]
+    assert mention(rows, 2).person == "Jon Berg"
+    # an organisation's own words stay together: 'Baltic Iron and Steel Co. said it.'
+    rows = [("Baltic", "PROPN", "NNP", "compound", 1), ("Iron", "PROPN", "NNP", "nsubj", 5),
+            ("and", "CCONJ", "CC", "cc", 3), ("Steel", "PROPN", "NNP", "conj", 1),
+            ("Co.", "PROPN", "NNP", "flat", 1), ("said", "VERB", "VBD", "ROOT", 5),
+            ("it", "PRON", "PRP", "obj", 5), (".", "PUNCT", ".", "punct", 5)]
+    assert mention(rows, 1).person.startswith("Baltic Iron")  # not cut at "and" to "Co."

@@ -495,6 +495,26 @@ def _placed_role(name: Token, head: Token) -> bool:
         role_noun(head.lemma_.lower()) is not None
 
 
+def _last_stretch(words: list[Token]) -> list[Token]:
+    """Name words split by a word that is no part of a name ("Juventus striker Carlos
+    Tevez", "Uber boss Travis Kalanick") are an affiliation, then the name: the last
+    stretch is the name."""
+    for a, b in reversed(list(itertools.pairwise(words))):
+        between = a.doc[a.i + 1:b.i]
+        if any(not w.is_punct for w in between):
+            rest = words[words.index(b):]
+            # not inside an organisation's own name ("Iron and Steel Co.", "Campaign for
+            # Tobacco-Free Kids", "Metropolitan Police Department")
+            if any(w.pos_ in ("ADP", "CCONJ", "DET") or w.text == "," or w.lower_ in _PARTICLES
+                   for w in between) or any(w.ent_type_ == ORG for w in rest):
+                return words
+            # a person's name after its affiliation: tagged a person, or after plain words
+            # ("Juventus striker Carlos Tevez"), not "Police | Department"
+            person = any(w.ent_type_ == PERSON for w in rest)
+            return rest if person or all(w.is_lower or w.is_punct for w in between) else words
+    return words
+
+
 def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]) -> str:
     """A name the model did not tag: the head's chain of proper nouns (compound and flat
     links), without role words, countries, months or days."""
@@ -541,6 +561,7 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
     words += [doc[a.i + 1] for a, b in itertools.pairwise(words) if b.i == a.i + 2 and
               doc[a.i + 1].text == "-" and not a.whitespace_]  # "Thomas-Greenfield"
     words.sort(key=lambda t: t.i)
+    words = _last_stretch(words)
     begin = words[0].i
     while begin >= 2 and doc[begin - 1].text == "-" and not doc[begin - 2].whitespace_ \
             and not doc[begin - 1].whitespace_ and doc[begin - 2].text[:1].isupper():
