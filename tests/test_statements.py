@@ -697,3 +697,18 @@ def test_a_country_a_speaker_is_an_expert_on_is_not_their_country() -> None:
     text = ('"The talks will fail," said Anna Berg, an expert on Latvia at a Washington '
             "institute.")
     assert [s.country for s in run(text)] != ["LVA"]
+
+
+def test_a_pronoun_refers_to_a_person_named_earlier_in_its_own_sentence() -> None:
+    text = ("Trade Minister Jon Berg said talks would go on. While Ana Ruiz has admitted that "
+            "the plan was late, she has also insisted that it will work. It was expected that "
+            "Maria Lund would resign before now, but she dismissed reports that she had lost "
+            "support.")
+    speakers = {(s.sentence, s.speaker) for s in run(text)}
+    assert speakers == {(0, "Jon Berg"), (1, "Ana Ruiz"), (2, "Maria Lund")}
+
+
+def test_a_name_inside_what_a_pronoun_reports_is_not_its_antecedent() -> None:
+    text = ('Analyst Ana Ruiz follows the exchange. Nordbank is "trying to buy them off," she '
+            "said.")
+    assert [s.speaker for s in run(text) if s.sentence == 1] == ["Ana Ruiz"]

@@ -159,6 +159,7 @@ def _lost_predicate(t: Token) -> bool:
 
 
 _RELATIVE = frozenset(words("who whose whom which"))
+_CONTENT = frozenset({"ccomp", "parataxis", "xcomp", "dep", "obj", "csubj"})
 
 
 def _relative_antecedent(subject: Token, verb: Token) -> Token | None:
@@ -533,6 +534,18 @@ class Reader:
                     e = self.resolve(ps, c)
                     if e is not None and e.person and e.named and e.gender in ("", gender):
                         return e
+        # "While Ruiz has admitted …, he has also failed …", "It was expected that Ruiz
+        # would …, but he dismissed …": the nearest person tagged as such and the subject
+        # of an earlier clause of the sentence; not one inside what the pronoun reports
+        # ('Boerse is "trying …", he said')
+        inside = quoted(ps.tokens)
+        reported = {w.i for c in head.head.children if c.dep_ in _CONTENT for w in c.subtree}
+        for c in reversed(ps.tokens[:head.i]):
+            if c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ == "PROPN" and \
+                    c.ent_type_ == PERSON and c.i not in inside and c.i not in reported:
+                e = self.resolve(ps, c)
+                if e is not None and e.person and e.named and e.gender in ("", gender):
+                    return e
         return None
 
     def _gender(self, m: Mention, ps: Parsed, head: Token) -> str:
