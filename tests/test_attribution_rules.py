@@ -412,3 +412,18 @@ def test_an_affiliation_before_a_title_is_no_part_of_the_name() -> None:
             ("Co.", "PROPN", "NNP", "flat", 1), ("said", "VERB", "VBD", "ROOT", 5),
             ("it", "PRON", "PRP", "obj", 5), (".", "PUNCT", ".", "punct", 5)]
     assert mention(rows, 1).person.startswith("Baltic Iron")  # not cut at "and" to "Co."
+
+
+def test_a_name_before_its_unclosed_apposition_is_the_subject() -> None:
+    # 'Ana Ruiz, a doctor at Lund Hospital said it.' -- no comma closes the apposition, and
+    # the parser gives "said" two subjects, the name and the noun
+    rows = [("Ana", "PROPN", "NNP", "nsubj", 8), ("Ruiz", "PROPN", "NNP", "flat", 0),
+            (",", "PUNCT", ",", "punct", 4), ("a", "DET", "DT", "det", 4),
+            ("doctor", "NOUN", "NN", "nsubj", 8), ("at", "ADP", "IN", "case", 7),
+            ("Lund", "PROPN", "NNP", "compound", 7), ("Hospital", "PROPN", "NNP", "nmod", 4),
+            ("said", "VERB", "VBD", "ROOT", 8), ("it", "PRON", "PRP", "obj", 8),
+            (".", "PUNCT", ".", "punct", 8)]
+    parsed = doc(rows)
+    parsed.ents = [Span(parsed, 0, 2, label="PER")]
+    (act,) = acts(list(parsed))
+    assert [s.text for s in act.speakers] == ["Ana"]

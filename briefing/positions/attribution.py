@@ -30,7 +30,7 @@ from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_acto
 from .gender import FEMALE, MALE, honorific_genders, phrase_gender, pronoun_gender
 from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun, state_body
 from .memory import NAME_WORDS, Entry, Memory
-from .mentions import BUSINESS_NOUNS, PERSON, Mention, brand, words
+from .mentions import BUSINESS_NOUNS, ORG, PERSON, Mention, brand, words
 from .mentions import Sentence as Parsed
 from .parse import parse
 from .quotations import MARKS, QUOTES, all_quoted, opens_quotation, quote_depth, quoted
@@ -110,6 +110,11 @@ def speaker_of(t: Token) -> Token | None:
     if subjects:  # a mis-parse may give two: the one nearest the verb is its head
         before = [c for c in subjects if c.i < t.i]
         subject = before[-1] if before else subjects[0]
+        name = before[-2] if len(before) > 1 else None
+        if name is not None and subject.pos_ == "NOUN" and name.pos_ == "PROPN" and \
+                name.ent_type_ in (PERSON, ORG) and not name.is_upper and \
+                any(w.text == "," for w in t.doc[name.i:subject.i]):
+            subject = before[-2]  # "Ana Ruiz, a psychiatrist at … said": the name's apposition
         return _relative_antecedent(subject, t) or subject
     aside = _set_off_subject(t)
     if aside is not None:
