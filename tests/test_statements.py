@@ -712,3 +712,10 @@ def test_a_name_inside_what_a_pronoun_reports_is_not_its_antecedent() -> None:
     text = ('Analyst Ana Ruiz follows the exchange. Nordbank is "trying to buy them off," she '
             "said.")
     assert [s.speaker for s in run(text) if s.sentence == 1] == ["Ana Ruiz"]
+
+
+def test_a_report_inside_what_a_stance_verb_states_is_its_content() -> None:
+    # not "the Russian nationalists want" filed under Russia as the sentence's report
+    text = "Ana Ruiz has warned that the Russian nationalists want a new vote."
+    (statement,) = run(text)
+    assert (statement.speaker, statement.stance, statement.country) == ("Ana Ruiz", "WARN", "")

@@ -673,8 +673,11 @@ class Reader:
         resolved = [(a, e) for a, e in resolved if not _reported_by(a.verb, unheard)]
         acts_at = {a.verb.i for a, _ in resolved if not a.frame}
         # "condemned the strikes and said …": the first act is the stance, not the report
+        # "Brown has warned that the nationalists want …": a frame inside what a stance act
+        # states is part of its content, not the sentence's report
         frames = [a for a, _ in resolved if a.frame and not (
-            a.verb.dep_ == "conj" and a.verb.head.i in acts_at)]
+            a.verb.dep_ == "conj" and a.verb.head.i in acts_at) and
+            not _reported_by(a.verb, acts_at)]
         keep = {id(a) for a in outermost(frames or [a for a, _ in resolved if not a.frame])}
         kept = {e.name for a, entries in resolved if id(a) in keep for e in entries}
         # "After Trump argued X, Rubio said Y": the aside is Trump's own statement
