@@ -719,3 +719,10 @@ def test_a_report_inside_what_a_stance_verb_states_is_its_content() -> None:
     text = "Ana Ruiz has warned that the Russian nationalists want a new vote."
     (statement,) = run(text)
     assert (statement.speaker, statement.stance, statement.country) == ("Ana Ruiz", "WARN", "")
+
+
+def test_claims_revelations_and_descriptions_are_reports() -> None:
+    text = ("Nordbank claims the merger was never agreed. Finance Minister Jon Berg described "
+            "the deal as reckless. Ana Ruiz revealed that talks had resumed.")
+    assert {(s.sentence, s.speaker) for s in run(text)} == {
+        (0, "Nordbank"), (1, "Jon Berg"), (2, "Ana Ruiz")}
