@@ -427,3 +427,12 @@ def test_a_name_before_its_unclosed_apposition_is_the_subject() -> None:
     parsed.ents = [Span(parsed, 0, 2, label="PER")]
     (act,) = acts(list(parsed))
     assert [s.text for s in act.speakers] == ["Ana"]
+
+
+def test_a_name_after_a_title_is_the_name_whatever_the_parser_hangs_it_on() -> None:
+    # 'Shadow Trade Secretary Ana Ruiz said it.' with the name an apposition of "Shadow"
+    rows = [("Shadow", "PROPN", "NNP", "nsubj", 5), ("Trade", "PROPN", "NNP", "compound", 2),
+            ("Secretary", "PROPN", "NNP", "nmod:desc", 3), ("Ana", "PROPN", "NNP", "appos", 0),
+            ("Ruiz", "PROPN", "NNP", "flat", 3), ("said", "VERB", "VBD", "ROOT", 5),
+            ("it", "PRON", "PRP", "obj", 5), (".", "PUNCT", ".", "punct", 5)]
+    assert mention(rows, 0).person == "Ana Ruiz"

@@ -495,6 +495,22 @@ def _placed_role(name: Token, head: Token) -> bool:
         role_noun(head.lemma_.lower()) is not None
 
 
+def _titled_apposition(head: Token) -> Token | None:
+    """'Shadow Health Secretary Andy Burnham told …' parsed with the name as an apposition
+    of the title's first word: a name that follows a title with no comma between is the
+    name the title belongs to."""
+    for c in head.children:
+        if c.dep_ != "appos" or c.pos_ != "PROPN" or c.i <= head.i:
+            continue
+        between = head.doc[head.i + 1:c.i]
+        if between and not any(w.is_punct for w in between) and all(
+                w.text[:1].isupper() for w in between) and \
+                (role_noun(expand_title(between[-1].text).lower()) is not None or
+                 between[-1].lower_.rstrip(".") in _TITLES):
+            return c
+    return None
+
+
 def _last_stretch(words: list[Token]) -> list[Token]:
     """Name words split by a word that is no part of a name ("Juventus striker Carlos
     Tevez", "Uber boss Travis Kalanick") are an affiliation, then the name: the last
@@ -530,6 +546,9 @@ def _proper_name(tokens: Sequence[Token], head: Token, countries: dict[int, str]
         if not inner or head.lower_ in PRONOUNS:
             return ""
         head = inner[-1]
+    titled = _titled_apposition(head)
+    if titled is not None:
+        head = titled
     ids = {t.i for t in tokens}
     run = [head]
     stack = [head]
