@@ -726,3 +726,8 @@ def test_claims_revelations_and_descriptions_are_reports() -> None:
             "the deal as reckless. Ana Ruiz revealed that talks had resumed.")
     assert {(s.sentence, s.speaker) for s in run(text)} == {
         (0, "Nordbank"), (1, "Jon Berg"), (2, "Ana Ruiz")}
+
+
+def test_according_to_a_role_and_a_name_is_the_named_person() -> None:
+    text = "The robot can walk and talk, according to chief designer Jon Berg."
+    assert [s.speaker for s in run(text)] == ["Jon Berg"]

@@ -199,10 +199,18 @@ def _according(t: Token) -> _Act | None:
             for g in c.children if c.lower_ == "to" else ():
                 if g.dep_ in ("pobj", "obj"):
                     x = g
-    if x is None or x.pos_ not in ("PROPN", "NOUN", "PRON") or (
-            x.pos_ == "NOUN" and not _names_a_role(x)):
+    if x is not None and x.pos_ == "NOUN" and not _names_a_role(x):
+        x = _name_beside(x)  # "according to chief designer David Hanson": Hanson
+    if x is None or x.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None  # "according to UN figures": figures say nothing
     return _Act(x.head if x.head.i != x.i else x, tuple(conjuncts(x)), True)
+
+
+def _name_beside(x: Token) -> Token | None:
+    """The person's name a common noun carries ("chief designer David Hanson"): the noun
+    is that person's role, whatever the role list knows."""
+    return next((c for c in x.children if c.dep_ in ("flat", "appos", "compound") and
+                 c.ent_type_ == PERSON and c.i > x.i), None)
 
 
 def _names_a_role(x: Token) -> bool:
