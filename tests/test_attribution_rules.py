@@ -436,3 +436,14 @@ def test_a_name_after_a_title_is_the_name_whatever_the_parser_hangs_it_on() -> N
             ("Ruiz", "PROPN", "NNP", "flat", 3), ("said", "VERB", "VBD", "ROOT", 5),
             ("it", "PRON", "PRP", "obj", 5), (".", "PUNCT", ".", "punct", 5)]
     assert mention(rows, 0).person == "Ana Ruiz"
+
+
+def test_a_capitalised_first_word_the_tagger_names_nothing_is_no_actor() -> None:
+    # 'Exports soared in March.' with "Exports" tagged a proper noun by its capital
+    rows = [("Exports", "PROPN", "NNP", "nsubj", 1), ("soared", "VERB", "VBD", "ROOT", 1),
+            ("in", "ADP", "IN", "case", 3), ("March", "PROPN", "NNP", "obl", 1),
+            (".", "PUNCT", ".", "punct", 1)]
+    assert acts(list(doc(rows))) == []
+    named = doc(rows)  # a company the tagger knows ("Nordbank soared …") still acts
+    named.ents = [Span(named, 0, 1, label="ORG")]
+    assert [a.verb.text for a in acts(list(named))] == ["soared"]

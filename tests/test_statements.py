@@ -731,3 +731,9 @@ def test_claims_revelations_and_descriptions_are_reports() -> None:
 def test_according_to_a_role_and_a_name_is_the_named_person() -> None:
     text = "The robot can walk and talk, according to chief designer Jon Berg."
     assert [s.speaker for s in run(text)] == ["Jon Berg"]
+
+
+def test_contending_and_boasting_are_reports() -> None:
+    text = ("Prosecutor Ana Ruiz contends that the firm hid its losses. Jon Berg boasted "
+            "that sales had doubled.")
+    assert {s.sentence for s in run(text)} == {0, 1}

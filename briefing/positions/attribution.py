@@ -317,7 +317,8 @@ def acts(doc_tokens: Sequence[Token], depth: int = 0) -> list[_Act]:
         if subject is None or subject.i in inside:
             continue
         if not (is_predicate(t) or word == "quote") and (
-                negated(t) or subject.dep_ != "nsubj" or subject.pos_ != "PROPN"):
+                negated(t) or subject.dep_ != "nsubj" or subject.pos_ != "PROPN" or
+                _capitalised_first(subject)):
             continue  # an open-class main verb counts only for a named actor doing it
         if frame and negated(t):
             continue  # "did not say", "did not respond to requests for comment"
@@ -332,6 +333,13 @@ def acts(doc_tokens: Sequence[Token], depth: int = 0) -> list[_Act]:
     return [a for a in found if not any(
         w.i in verbs and w.i != a.verb.i and w.dep_ in ("amod", "compound")
         for s in a.speakers for w in s.subtree)]
+
+
+def _capitalised_first(subject: Token) -> bool:
+    """A one-word "name" opening the sentence that the tagger gives no entity: a common
+    noun capitalised by its place ("Growth slowed", "Exports faltered")."""
+    return subject.i == 0 and not subject.ent_type_ and \
+        not any(c.dep_ in ("compound", "flat") for c in subject.children)
 
 
 def _main_act(t: Token) -> bool:

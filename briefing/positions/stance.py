@@ -27,7 +27,7 @@ _BY_LEMMA: dict[str, str] = {
     **dict.fromkeys(words("say tell add state note announce declare explain stress emphasize "
                     "emphasise reiterate confirm write tweet argue suggest predict remark "
                     "comment assert believe think hope want insist reply respond "
-                    "answer acknowledge admit claim reveal recount describe"),
+                    "answer acknowledge admit claim reveal recount describe contend boast"),
                     "STATEMENT"),
     **dict.fromkeys(words("agree promise pledge vow commit offer accept guarantee decide"),
                     "AGREE"),
