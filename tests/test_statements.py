@@ -737,3 +737,15 @@ def test_contending_and_boasting_are_reports() -> None:
     text = ("Prosecutor Ana Ruiz contends that the firm hid its losses. Jon Berg boasted "
             "that sales had doubled.")
     assert {s.sentence for s in run(text)} == {0, 1}
+
+
+def test_a_family_name_said_first_keeps_the_country_its_person_was_placed_in() -> None:
+    text = ("Nine people died when a lorry hit a minibus in China's Shandong province on "
+            "Monday. Chinese state media said the minibus was carrying farm workers. Zhao "
+            "Minghe, a police officer from the Dezhou City Public Security Bureau, said that "
+            "the road was not open yet. Zhao said that those involved lacked road safety "
+            "knowledge.")
+    found = {(s.sentence, s.speaker, s.country) for s in run(text)}
+    # state media are no unnamed official whom the next sentence names
+    assert found == {(1, "Chinese state media", "CHN"), (2, "Zhao Minghe", "CHN"),
+                     (3, "Zhao Minghe", "CHN")}

@@ -887,9 +887,10 @@ def _identified_lead(found: list[Statement], spoken: Sequence[tuple[int, Entry]]
         return tuple(found)
     at, lead = spoken[0]
     later = [(i, e) for i, e in spoken[1:] if e.name != lead.name]
+    noun = role_noun(lead.role.split()[-1]) if lead.role else None
     if lead.named or not lead.person or lead.plural or lead.aff.kind != OFFICIAL or \
-            lead.aff.group != COUNTRY or not later:
-        return tuple(found)
+            lead.aff.group != COUNTRY or not later or (noun is not None and noun.kind != OFFICIAL):
+        return tuple(found)  # "Chinese state media said" is no official to be named later
     at_next, named = later[0]
     if not (named.named and named.person and at_next == at + 1 and named.aff == lead.aff):
         return tuple(found)

@@ -48,7 +48,10 @@ class Memory:
             for key in (e.name, words[-1]):
                 if key not in self.people or self.people[key].aff.group == OTHER:
                     self.people[key] = e
-            self.people.setdefault(words[0], e)  # family name first: "Yun Byung-se"
+            first = self.people.get(words[0])  # family name first: "Yun Byung-se"
+            if first is None or (first.aff.group == OTHER and e.aff.group != OTHER and
+                                 first.name == e.name):
+                self.people[words[0]] = e  # the same person, now placed
 
     def spoke(self, e: Entry) -> None:
         self.speakers.append(e)
