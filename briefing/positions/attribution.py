@@ -30,7 +30,7 @@ from .affiliation import NOBODY, Affiliation, affiliate, article_date, book_acto
 from .gender import FEMALE, MALE, honorific_genders, phrase_gender, pronoun_gender
 from .knowledge import COUNTRY, OFFICIAL, OTHER, role_noun, state_body
 from .memory import NAME_WORDS, Entry, Memory
-from .mentions import BUSINESS_NOUNS, ORG, PERSON, Mention, brand, words
+from .mentions import BUSINESS_NOUNS, ORG, PERSON, RELATIVE, Mention, brand, words
 from .mentions import Sentence as Parsed
 from .parse import parse
 from .quotations import MARKS, QUOTES, all_quoted, opens_quotation, quote_depth, quoted
@@ -163,7 +163,6 @@ def _lost_predicate(t: Token) -> bool:
         not any(w.tag_ in ("VBD", "VBZ", "VBP", "MD") for w in t.sent if w.i != t.i)
 
 
-_RELATIVE = frozenset(words("who whose whom which"))
 _CONTENT = frozenset({"ccomp", "parataxis", "xcomp", "dep", "obj", "csubj"})
 
 
@@ -177,7 +176,7 @@ def _relative_antecedent(subject: Token, verb: Token) -> Token | None:
     j = subject.i - 1
     while j > 0 and doc[j].text != ",":
         j -= 1
-    if j < 1 or doc[j + 1].lower_ not in _RELATIVE or doc[j - 1].pos_ != "PROPN" or \
+    if j < 1 or doc[j + 1].lower_ not in RELATIVE or doc[j - 1].pos_ != "PROPN" or \
             not any(w.text == "," for w in doc[subject.i + 1:verb.i]):
         return None
     start = j - 1

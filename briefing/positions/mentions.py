@@ -88,11 +88,14 @@ def located(doc: Doc, context: str, kinds: frozenset[str]) -> Iterator[tuple[Spa
                 yield span, m.iso3
 
 
+RELATIVE = frozenset(words("who whose whom which"))  # pronouns that open a relative clause
+
+
 def _relative_apposition(t: Token, c: Token) -> bool:
     """'Ruiz, whose husband, Jon Berg, is …': a name the parser hung on ``t`` as its
     apposition, with a relative pronoun between them, names someone in the clause."""
     return c.dep_ == "appos" and c.i > t.i and \
-        any(w.lower_ in ("who", "whose", "which") for w in t.doc[t.i + 1:c.i])
+        any(w.lower_ in RELATIVE for w in t.doc[t.i + 1:c.i])
 
 
 class Sentence:
